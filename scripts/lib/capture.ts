@@ -1,0 +1,147 @@
+// One capture run: for each day, get the listing (network or recorded files), merge it into the
+// day file, and report a line per day. A day that fails never touches its file.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ApiItem } from '../../src/lib/schema.ts';
+import type { SnapshotArgs } from './args.ts';
+import { UsageError } from './args.ts';
+import type { HttpClient } from './http.ts';
+import { fetchDailyPapers } from './hub.ts';
+import { mergeDay } from './merge.ts';
+import { normalizeItem } from './normalize.ts';
+import { parseApiBody } from './hub.ts';
+import { readDay, writeDay } from './store.ts';
+
+export type DayStatus = 'written' | 'unchanged' | 'empty' | 'kept' | 'failed';
+
+export interface DayOutcome {
+  date: string;
+  status: DayStatus;
+  /** Papers in the day file after this run. */
+  papers: number;
+  added: number;
+  updated: number;
+  source?: 'api' | 'html' | 'input';
+  error?: string;
+}
+
+export interface RunSummary {
+  days: DayOutcome[];
+  written: number;
+  added: number;
+  failed: number;
+}
+
+/** Where one day's items come from: a date and a function that yields them. */
+export interface DaySource {
+  date: string;
+  source: 'api' | 'html' | 'input';
+  load: () => Promise<{ items: ApiItem[]; source: 'api' | 'html' | 'input' }>;
+}
+
+/** Merge one day's items into its file; never shrinks it, never writes a bad one. */
+export async function captureDay(dir: string, date: string, items: ApiItem[], now: string, force = false): Promise<DayOutcome> {
+  const existing = await readDay(dir, date);
+  const fetched = items.map(normalizeItem);
+  if (fetched.length === 0) {
+    // A weekend or holiday: nothing to write. A day we already hold stays as it is.
+    return { date, status: existing ? 'kept' : 'empty', papers: existing?.papers.length ?? 0, added: 0, updated: 0 };
+  }
+  const result = mergeDay(existing, date, fetched, now, { force });
+  if (!result.changed) {
+    return { date, status: 'unchanged', papers: result.day.papers.length, added: 0, updated: 0 };
+  }
+  await writeDay(dir, result.day);
+  return { date, status: 'written', papers: result.day.papers.length, added: result.added.length, updated: result.updated.length };
+}
+
+/** The recorded API responses named by --input: one file, or a folder of YYYY-MM-DD.json files. */
+export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
+  const input = args.input!;
+  let info;
+  try {
+    info = await stat(input);
+  } catch {
+    throw new UsageError(`--input ${input}: no such file or folder`);
+  }
+  const fromFile = (file: string, date: string): DaySource => ({
+    date,
+    source: 'input',
+    load: async () => {
+      const body = await readFile(file, 'utf8');
+      try {
+        return { items: parseApiBody(body), source: 'input' };
+      } catch (error) {
+        throw new Error(`${date}: ${file} ${(error as Error).message}`, { cause: error });
+      }
+    },
+  });
+  if (info.isFile()) {
+    const date = args.inputDate ?? path.basename(input).match(/\d{4}-\d{2}-\d{2}/)?.[0];
+    if (!date) throw new UsageError(`--input ${input}: no YYYY-MM-DD in the file name; give --date`);
+    return [fromFile(input, date)];
+  }
+  const names = (await readdir(input)).filter((name) => /^\d{4}-\d{2}-\d{2}\.json$/.test(name)).sort();
+  const window = args.window;
+  return names
+    .map((name) => ({ name, date: name.slice(0, 10) }))
+    .filter(({ date }) => !window || (date >= window.from && date <= window.to))
+    .map(({ name, date }) => fromFile(path.join(input, name), date));
+}
+
+export function networkSources(dates: string[], client: HttpClient, endpoint: string): DaySource[] {
+  return dates.map((date) => ({
+    date,
+    source: 'api',
+    load: () => fetchDailyPapers(client, endpoint, date),
+  }));
+}
+
+export function formatOutcome(outcome: DayOutcome): string {
+  const { date, status, papers, added, updated } = outcome;
+  switch (status) {
+    case 'written':
+      return `${date}  ${papers} papers  +${added} added, ${updated} updated  (${outcome.source})`;
+    case 'unchanged':
+      return `${date}  ${papers} papers  unchanged`;
+    case 'empty':
+      return `${date}  no listing (weekend or holiday): nothing written`;
+    case 'kept':
+      return `${date}  the listing came back empty: kept the ${papers} papers already captured`;
+    case 'failed':
+      return `${date}  FAILED  ${outcome.error}`;
+  }
+}
+
+export function formatSummary(summary: RunSummary): string {
+  const count = (status: DayStatus) => summary.days.filter((day) => day.status === status).length;
+  return `${summary.days.length} days: ${summary.written} written, ${count('unchanged')} unchanged, ${count('empty') + count('kept')} without a listing, ${summary.failed} failed; ${summary.added} papers added`;
+}
+
+export async function runCapture(
+  sources: DaySource[],
+  dir: string,
+  options: { force?: boolean; now?: () => Date; log?: (line: string) => void } = {},
+): Promise<RunSummary> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? (() => {});
+  const days: DayOutcome[] = [];
+  for (const source of sources) {
+    let outcome: DayOutcome;
+    try {
+      const { items, source: from } = await source.load();
+      outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
+    } catch (error) {
+      const message = (error as Error).message;
+      outcome = { date: source.date, status: 'failed', papers: 0, added: 0, updated: 0, error: message.startsWith(source.date) ? message.slice(source.date.length + 2) : message };
+    }
+    days.push(outcome);
+    log(formatOutcome(outcome));
+  }
+  return {
+    days,
+    written: days.filter((day) => day.status === 'written').length,
+    added: days.reduce((sum, day) => sum + day.added, 0),
+    failed: days.filter((day) => day.status === 'failed').length,
+  };
+}

@@ -1,0 +1,86 @@
+// A re-fetch of a day updates what changed and keeps every paper captured before, even one the
+// listing has since dropped: the archive only ever grows.
+import type { Day, Paper } from '../../src/lib/schema.ts';
+import type { ListedPaper } from './normalize.ts';
+
+export interface MergeResult {
+  day: Day;
+  /** Ids new to this day file. */
+  added: string[];
+  /** Ids whose fields changed (upvotes, comments, links...). */
+  updated: string[];
+  /** Ids in the file that this fetch no longer lists; kept as they were. */
+  retained: string[];
+  /** Whether the file's content differs from what it was. */
+  changed: boolean;
+}
+
+/** Everything but the capture timestamps, for "did anything really change". */
+function material(paper: Paper): string {
+  const { firstSeenAt: _first, lastSeenAt: _last, ...rest } = paper;
+  return JSON.stringify(rest);
+}
+
+export function byUpvotes(papers: readonly Paper[]): Paper[] {
+  // Array.prototype.sort is stable: equal upvotes keep the listing's order.
+  return [...papers].sort((a, b) => b.upvotes - a.upvotes);
+}
+
+export function mergeDay(
+  existing: Day | undefined,
+  date: string,
+  fetched: readonly ListedPaper[],
+  now: string,
+  options: { force?: boolean } = {},
+): MergeResult {
+  const previous = new Map((existing?.papers ?? []).map((paper) => [paper.id, paper]));
+  const fetchedIds = new Set<string>();
+  const added: string[] = [];
+  const updated: string[] = [];
+  const papers: Paper[] = [];
+
+  for (const fresh of fetched) {
+    if (fetchedIds.has(fresh.id)) continue;
+    fetchedIds.add(fresh.id);
+    const old = previous.get(fresh.id);
+    if (!old) {
+      added.push(fresh.id);
+      papers.push({ ...fresh, firstSeenAt: now, lastSeenAt: now });
+      continue;
+    }
+    const merged: Paper = options.force
+      ? { ...fresh, firstSeenAt: old.firstSeenAt, lastSeenAt: now }
+      : {
+          // A field the hub omits this time (githubStars often is) keeps its captured value.
+          ...old,
+          ...fresh,
+          // Counts only settle upwards; a lower one is an older capture (an import of an earlier
+          // dump) or a glitch, never better data than what we hold.
+          upvotes: Math.max(old.upvotes, fresh.upvotes),
+          comments: Math.max(old.comments, fresh.comments),
+          ...(old.githubStars !== undefined || fresh.githubStars !== undefined
+            ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) }
+            : {}),
+          firstSeenAt: old.firstSeenAt,
+          lastSeenAt: now,
+        };
+    if (material(merged) !== material(old)) updated.push(fresh.id);
+    papers.push(merged);
+  }
+
+  const retained = options.force ? [] : [...previous.keys()].filter((id) => !fetchedIds.has(id));
+  for (const id of retained) papers.push(previous.get(id)!);
+
+  const ordered = byUpvotes(papers);
+  // Order follows upvotes, so a new order without a changed paper is only a reshuffle of ties.
+  const changed = !existing || added.length > 0 || updated.length > 0;
+
+  // An unchanged day keeps its file byte for byte, so a scheduled run with nothing new commits nothing.
+  return {
+    day: changed || !existing ? { date, papers: ordered } : existing,
+    added,
+    updated,
+    retained,
+    changed,
+  };
+}

@@ -1,0 +1,159 @@
+// A deterministic, invented archive in the hub's API format: the demo's data and the benchmark's.
+// Every title, author and abstract is made up; titles of the sample say so on the site's banner.
+import { addDays } from './dates.ts';
+
+export interface SampleOptions {
+  /** Listed days (weekdays) to generate. */
+  days: number;
+  /** Average papers per listed day. */
+  papersPerDay: number;
+  /** The first calendar day. */
+  start: string;
+  seed?: number;
+}
+
+export interface SampleDay {
+  date: string;
+  /** Items in the API's `/api/daily_papers` shape. */
+  items: unknown[];
+}
+
+/** mulberry32: tiny, fast, and the same sequence on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Wei', 'Ana', 'Jonas', 'Priya', 'Kenji', 'Fatima', 'Lucas', 'Zoë', 'Łukasz', 'Amara', 'José', 'Mei', 'Olu', 'Sven', 'Hana', 'Ravi', 'Elif', 'Tomás', 'Yuki', 'Ingrid', 'Chen', 'Nadia', 'Omar', 'Sofía', 'Minh', 'Aisha', 'Pieter', 'Jia', 'Mateo', 'Saoirse'];
+const LAST = ['Zhang', 'Silva', 'Müller', 'Sharma', 'Tanaka', 'Haddad', 'Martin', 'Nguyễn', 'Kowalski', 'Okafor', 'García', 'Lin', 'Adeyemi', 'Lindqvist', 'Sato', 'Iyer', 'Yılmaz', 'Ferreira', 'Kim', 'Berg', 'Wang', 'Petrova', 'Rahman', 'López', 'Tran', 'Bello', 'de Vries', 'Liu', 'Rossi', "O'Brien"];
+const ORGS = [
+  { name: 'sample-lab', fullname: 'Sample Lab (invented)' },
+  { name: 'fictional-ai', fullname: 'Fictional AI Institute' },
+  { name: 'demo-university', fullname: 'Demo University' },
+];
+const NAMES = ['Aurora', 'Kestrel', 'Lattice', 'Mosaic', 'Nimbus', 'Orbit', 'Prism', 'Quill', 'Ripple', 'Sable', 'Tessera', 'Umbra', 'Vertex', 'Willow', 'Zephyr', 'Helix', 'Cobalt', 'Fathom'];
+const AREAS = [
+  { noun: 'Large Language Models', task: 'long-context question answering', kw: ['large language models', 'long context'] },
+  { noun: 'Diffusion Transformers', task: 'text-to-image generation', kw: ['diffusion models', 'image generation'] },
+  { noun: 'Video Diffusion Models', task: 'text-to-video generation', kw: ['video generation', 'temporal consistency'] },
+  { noun: 'Vision-Language Models', task: 'multimodal reasoning over charts', kw: ['vision-language models', 'multimodal'] },
+  { noun: 'Speech Language Models', task: 'spoken dialogue', kw: ['speech recognition', 'audio'] },
+  { noun: 'Neural Radiance Fields', task: '3D scene reconstruction', kw: ['3D reconstruction', 'Gaussian splatting'] },
+  { noun: 'Vision-Language-Action Policies', task: 'robot manipulation', kw: ['robot manipulation', 'embodied agents'] },
+  { noun: 'LLM Agents', task: 'tool use on the web', kw: ['LLM agents', 'tool use'] },
+  { noun: 'Reasoning Models', task: 'mathematical reasoning', kw: ['chain-of-thought', 'reasoning'] },
+  { noun: 'Reinforcement Learning', task: 'reward modeling from verifiable rewards', kw: ['reinforcement learning', 'RLHF'] },
+  { noun: 'Quantized Transformers', task: 'efficient inference on edge devices', kw: ['quantization', 'efficient inference'] },
+  { noun: 'Aligned Assistants', task: 'safety under jailbreak attacks', kw: ['alignment', 'jailbreak'] },
+  { noun: 'Code Language Models', task: 'repository-level code generation', kw: ['code generation', 'software engineering'] },
+  { noun: 'Benchmarks', task: 'evaluating scientific agents', kw: ['benchmark', 'dataset'] },
+];
+const ADJ = ['Scalable', 'Efficient', 'Robust', 'Unified', 'Sparse', 'Adaptive', 'Self-Improving', 'Training-Free', 'Hierarchical', 'Multilingual'];
+const SENTENCES = [
+  'Recent progress in {noun} has made {task} practical, yet current methods remain costly and brittle when the input distribution shifts.',
+  'We introduce {name}, a simple framework that decomposes {task} into stages that can be trained and evaluated separately.',
+  'Our key observation is that most of the computation is spent on a small fraction of difficult inputs, which motivates an adaptive allocation of compute.',
+  'Concretely, {name} learns a lightweight router that decides, per example, how much capacity to spend, and a verifier that checks intermediate results.',
+  'We evaluate on eleven public benchmarks and a new suite of 4,200 hand-checked problems released with this paper.',
+  'Across model sizes from 1B to 70B parameters, {name} improves accuracy by 3.1 to 9.4 points while reducing cost by up to 2.7$\\times$.',
+  'Ablations show that the verifier, not the router, accounts for most of the gain, and that the approach transfers to unseen domains.',
+  'We further analyse failure cases and find that errors concentrate on inputs with ambiguous instructions or missing context.',
+  'The method requires no additional human annotation and can be applied to existing checkpoints in a few GPU hours.',
+  'Code, data and model weights are publicly available to support reproducibility and future research.',
+  'Theoretical analysis shows the estimator is unbiased with variance bounded by $O(1/\\sqrt{n})$ under mild assumptions.',
+  'Human raters prefer outputs of {name} in 68% of pairwise comparisons against the strongest baseline.',
+];
+const HOSTILE_TITLES = [
+  '<script>alert(1)</script> Scripts in Titles Are Text, Not Code',
+  '</title><img src=x onerror=alert(1)> Escaping Every Field',
+  'Closing ]]> CDATA & Other "Quoted" <Tricks> in Feed Text',
+];
+
+/** The arXiv-style id of the n-th paper of a month. */
+function arxivId(date: string, n: number): string {
+  return `${date.slice(2, 4)}${date.slice(5, 7)}.${String(10000 + n).padStart(5, '0')}`;
+}
+
+function pick<T>(random: () => number, list: readonly T[]): T {
+  return list[Math.floor(random() * list.length)]!;
+}
+
+function isWeekend(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/** Generate the archive, weekdays only; day 3 is above the API's 50-item page. */
+export function generateSample(options: SampleOptions): SampleDay[] {
+  const random = prng(options.seed ?? 20230504);
+  const days: SampleDay[] = [];
+  const perMonth = new Map<string, number>();
+  let hostile = 0;
+  let previousDayItem: unknown;
+  for (let date = options.start; days.length < options.days; date = addDays(date, 1)) {
+    if (isWeekend(date)) continue;
+    const index = days.length;
+    const spread = Math.max(1, Math.round(options.papersPerDay * 0.5));
+    let count = options.papersPerDay - spread + Math.floor(random() * (2 * spread + 1));
+    if (index === 2) count = Math.max(count, 57);
+    const items: unknown[] = [];
+    for (let i = 0; i < count; i++) {
+      const month = date.slice(0, 7);
+      const n = (perMonth.get(month) ?? 0) + 1;
+      perMonth.set(month, n);
+      const area = pick(random, AREAS);
+      const name = pick(random, NAMES) + (random() < 0.3 ? `-${1 + Math.floor(random() * 9)}` : '');
+      let title = `${name}: ${pick(random, ADJ)} ${area.noun} for ${area.task[0]!.toUpperCase()}${area.task.slice(1)}`;
+      if (random() < 0.06) title = `$\\nabla^2$${title}`;
+      else if (random() < 0.05) title = title.replace(': ', ': $\\tau$-') ;
+      if (index % 5 === 1 && i === count - 1) title = HOSTILE_TITLES[hostile++ % HOSTILE_TITLES.length]!;
+      const authorCount = i === 0 && index % 7 === 3 ? 480 : 2 + Math.floor(random() * 12);
+      const authors = Array.from({ length: authorCount }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));
+      const sentences = Array.from({ length: 6 + Math.floor(random() * 5) }, () => pick(random, SENTENCES));
+      let abstract = sentences.join(' ').replaceAll('{noun}', area.noun.toLowerCase()).replaceAll('{task}', area.task).replaceAll('{name}', name);
+      // arXiv's hard wraps, which the snapshot collapses.
+      abstract = abstract.replace(/(.{60,75}) /g, '$1\n');
+      if (index % 5 === 1 && i === count - 1) abstract = `A control character \u0007 and a form feed \u000c hide in this abstract. ${abstract}`;
+      const upvotes = Math.floor(200 * random() ** 3);
+      const listedAt = `${date}T0${Math.floor(random() * 10)}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
+      const hasCode = random() < 0.45;
+      const paper: Record<string, unknown> = {
+        id: arxivId(date, n),
+        authors,
+        publishedAt: `${addDays(date, -1 - Math.floor(random() * 3))}T17:00:00.000Z`,
+        submittedOnDailyAt: listedAt,
+        title,
+        submittedOnDailyBy: { _id: 'sample', user: pick(random, ['akhaliq', 'sample-curator', 'demo-user']), type: 'user' },
+        summary: abstract,
+        upvotes,
+        discussionId: 'sample',
+        ai_summary: random() < 0.8 ? `${name} improves ${area.task} with an adaptive router and a verifier, raising accuracy at lower cost.` : undefined,
+        ai_keywords: area.kw.concat(random() < 0.5 ? ['verifier'] : []),
+        githubRepo: hasCode ? `https://github.com/sample-org/${name.toLowerCase()}` : undefined,
+        githubStars: hasCode ? Math.floor(2000 * random() ** 2) : undefined,
+        projectPage: random() < 0.3 ? `https://example.org/${name.toLowerCase()}` : undefined,
+        organization: random() < 0.4 ? pick(random, ORGS) : undefined,
+      };
+      items.push({
+        paper: JSON.parse(JSON.stringify(paper)),
+        publishedAt: listedAt,
+        title: title.replace(/\s+/g, ' '),
+        thumbnail: 'https://example.org/thumbnail.png',
+        numComments: Math.floor(6 * random() ** 2),
+        isAuthorParticipating: random() < 0.3,
+      });
+    }
+    // One paper stays on the list two days running, as happens upstream.
+    if (index === 4 && previousDayItem) items.push(previousDayItem);
+    previousDayItem = items[0];
+    (items as { paper: { upvotes: number } }[]).sort((a, b) => b.paper.upvotes - a.paper.upvotes);
+    days.push({ date, items });
+  }
+  return days;
+}

@@ -1,0 +1,42 @@
+// npm run snapshot -- [options]: capture Daily Papers listings into src/content/days/.
+// Exit codes: 0 all days fine, 1 a day failed, 2 bad arguments.
+import { writeFile } from 'node:fs/promises';
+import { parseSnapshotArgs, USAGE, UsageError } from './lib/args.ts';
+import { formatSummary, inputSources, networkSources, runCapture } from './lib/capture.ts';
+import { HttpClient } from './lib/http.ts';
+import { DEFAULT_ENDPOINT } from './lib/hub.ts';
+import { daysDir } from './lib/store.ts';
+
+async function main(): Promise<number> {
+  const args = parseSnapshotArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dir = daysDir();
+  const client = new HttpClient({ token: process.env.HF_TOKEN || undefined, ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}) });
+  try {
+    const sources = args.input
+      ? await inputSources(args)
+      : networkSources(args.dates, client, process.env.HF_ENDPOINT || DEFAULT_ENDPOINT);
+    const summary = await runCapture(sources, dir, { force: args.force, log: (line) => console.log(line) });
+    console.log(formatSummary(summary));
+    if (args.summary) await writeFile(args.summary, JSON.stringify(summary, null, 2) + '\n');
+    for (const day of summary.days.filter((d) => d.status === 'failed')) console.error(`error: ${day.date}: ${day.error}`);
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    await client.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`snapshot: ${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`snapshot: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+// The snapshot command as a maintainer runs it: a real process, a real HTTP server on 127.0.0.1.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Day } from '../src/lib/schema.ts';
+import { apiItem, manyItems } from './helpers/items.ts';
+import { listingHandler, startHub, type FakeHub } from './helpers/server.ts';
+import { describeShared, sharedPath } from './helpers/shared.ts';
+
+const run = promisify(execFile);
+let hub: FakeHub;
+let dir: string;
+
+async function snapshot(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['scripts/snapshot.ts', '--pace-ms', '0', ...args], {
+      env: { ...process.env, HF_ENDPOINT: hub.endpoint, DAYS_DIR: dir, HF_TOKEN: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+const readDayFile = async (date: string) => Day.parse(JSON.parse(await readFile(path.join(dir, `${date}.json`), 'utf8')));
+
+beforeEach(async () => {
+  hub = await startHub();
+  dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+});
+afterEach(() => hub.close());
+
+describe('npm run snapshot', () => {
+  it('captures a day with every page, then refreshes it without losing a paper', async () => {
+    hub.handle(listingHandler({ '2026-03-06': manyItems(60) }));
+    const first = await snapshot('--date', '2026-03-06');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2026-03-06  60 papers  +60 added, 0 updated  (api)');
+    // Later the listing drops two papers and adds one: the file keeps all 61.
+    hub.handle(listingHandler({ '2026-03-06': [...manyItems(58), apiItem({ id: '2603.99999', upvotes: 500 })] }));
+    const second = await snapshot('--date', '2026-03-06');
+    expect(second.stdout).toContain('2026-03-06  61 papers  +1 added, 0 updated  (api)');
+    const day = await readDayFile('2026-03-06');
+    expect(day.papers).toHaveLength(61);
+    expect(day.papers[0]?.id).toBe('2603.99999');
+  });
+
+  it('keeps a paper listed on two days on both, with --refresh', async () => {
+    const shared = apiItem({ id: '2604.07429', upvotes: 30 });
+    hub.handle(listingHandler({ '2026-04-09': [apiItem({ id: '2604.00001' }), shared], '2026-04-10': [shared] }));
+    const result = await snapshot('--date', '2026-04-10', '--refresh', '2');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2026-04-08 {2}no listing \(weekend or holiday\): nothing written/);
+    expect((await readDayFile('2026-04-09')).papers.map((p) => p.id)).toContain('2604.07429');
+    expect((await readDayFile('2026-04-10')).papers.map((p) => p.id)).toEqual(['2604.07429']);
+    expect(await readdir(dir)).toEqual(['2026-04-09.json', '2026-04-10.json']);
+    expect(result.stdout).toContain('3 days: 2 written, 0 unchanged, 1 without a listing, 0 failed; 3 papers added');
+  });
+
+  it('on a broken upstream, exits non-zero with one line naming date and URL, and leaves the file as it was', async () => {
+    hub.handle(listingHandler({ '2026-03-06': manyItems(3) }));
+    await snapshot('--date', '2026-03-06');
+    const before = await readFile(path.join(dir, '2026-03-06.json'), 'utf8');
+    hub.handle((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Oops</html>'));
+    const result = await snapshot('--date', '2026-03-06');
+    expect(result.code).toBe(1);
+    const errors = result.stderr.trim().split('\n');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^error: 2026-03-06: ${hub.endpoint}/api/daily_papers\\?date=2026-03-06\\S* returned HTML, not JSON`));
+    expect(await readFile(path.join(dir, '2026-03-06.json'), 'utf8')).toBe(before);
+  });
+
+  it('never shrinks a day when the listing comes back empty, unless asked to with --force', async () => {
+    hub.handle(listingHandler({ '2026-03-06': manyItems(3) }));
+    await snapshot('--date', '2026-03-06');
+    const before = await readFile(path.join(dir, '2026-03-06.json'), 'utf8');
+    hub.handle(listingHandler({}));
+    const result = await snapshot('--date', '2026-03-06');
+    expect(result.stdout).toContain('the listing came back empty: kept the 3 papers already captured');
+    expect(await readFile(path.join(dir, '2026-03-06.json'), 'utf8')).toBe(before);
+    hub.handle(listingHandler({ '2026-03-06': manyItems(1) }));
+    await snapshot('--date', '2026-03-06', '--force');
+    expect((await readDayFile('2026-03-06')).papers).toHaveLength(1);
+  });
+
+  it('imports a recorded response file, taking its date from the name', async () => {
+    const file = path.join(dir, '..', `dump-2026-03-06-${process.pid}.json`);
+    await writeFile(file, JSON.stringify(manyItems(4)));
+    const result = await snapshot('--input', file);
+    expect(result.code).toBe(0);
+    expect((await readDayFile('2026-03-06')).papers).toHaveLength(4);
+    expect(hub.requests).toEqual([]);
+  });
+
+  it('answers bad arguments with a usage error and exit code 2', async () => {
+    const result = await snapshot('--from', '2024-05-03', '--to', '2024-05-01');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--from 2024-05-03 is after --to 2024-05-01');
+    expect(result.stderr).toContain('Usage: npm run snapshot');
+  });
+});
+
+describeShared('importing the real recorded days', () => {
+  it('writes a valid day file for every recorded day, and a rerun changes nothing', async () => {
+    const recorded = (await readdir(sharedPath('daily_papers'))).sort();
+    const result = await snapshot('--input', sharedPath('daily_papers'));
+    expect(result.code).toBe(0);
+    expect(await readdir(dir)).toEqual(recorded);
+    for (const name of recorded) {
+      const raw = JSON.parse(await readFile(sharedPath('daily_papers', name), 'utf8')) as unknown[];
+      expect((await readDayFile(name.slice(0, 10))).papers).toHaveLength(raw.length);
+    }
+    const again = await snapshot('--input', sharedPath('daily_papers'));
+    expect(again.stdout).toContain(`${recorded.length} days: 0 written, ${recorded.length} unchanged`);
+  });
+});
