@@ -14,6 +14,7 @@ const env = {
   ...process.env,
   DAYS_DIR: path.join(root, 'days'),
   OUT_DIR: path.join(root, 'dist'),
+  CACHE_DIR: path.join(root, 'cache'),
   SITE_NOTICE: process.env.SITE_NOTICE ?? 'Demo: an invented sample archive. Every paper here is made up.',
 };
 

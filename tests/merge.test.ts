@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseApiBody } from '../scripts/lib/hub.ts';
 import { mergeDay } from '../scripts/lib/merge.ts';
-import { normalizeItem } from '../scripts/lib/normalize.ts';
+import { chooseTitle, normalizeItem } from '../scripts/lib/normalize.ts';
 import type { ApiItem } from '../src/lib/schema.ts';
 import { apiItem } from './helpers/items.ts';
 import { describeShared, sharedPath } from './helpers/shared.ts';
@@ -25,6 +25,15 @@ describe('normalizeItem', () => {
     expect(paper?.title).toBe('$\\nabla^2$DFT');
     expect(paper).not.toHaveProperty('projectPage');
     expect(paper).toMatchObject({ githubRepo: 'https://github.com/a/b', githubStars: 5 });
+  });
+});
+
+describe('chooseTitle', () => {
+  it("takes the item's title when it keeps LaTeX the paper's plain copy lost, else the plain copy", () => {
+    const withMath = parseApiBody(JSON.stringify([{ ...apiItem({ id: '2406.14347', title: 'nabla^2DFT: A Dataset' }), title: '$\\nabla^2$DFT: A\n  Dataset' }]))[0]!;
+    expect(chooseTitle(withMath)).toBe('$\\nabla^2$DFT: A Dataset');
+    const textMacro = parseApiBody(JSON.stringify([{ ...apiItem({ id: '2405.14906', title: 'AutoCoder: AIEV-Instruct' }), title: 'AutoCoder: \\textsc{AIEV-Instruct}' }]))[0]!;
+    expect(chooseTitle(textMacro)).toBe('AutoCoder: AIEV-Instruct');
   });
 });
 

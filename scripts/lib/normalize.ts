@@ -1,5 +1,6 @@
 // Upstream item -> the day file's paper: flatten, collapse arXiv's hard line wraps, drop what
 // the site does not need (avatars, internal ids, thumbnails) and any link that is not http(s).
+import { hasMath } from '../../src/lib/math.ts';
 import { WebUrl, type ApiItem, type Paper } from '../../src/lib/schema.ts';
 
 export type ListedPaper = Omit<Paper, 'firstSeenAt' | 'lastSeenAt'>;
@@ -15,6 +16,15 @@ function webUrl(value: string | undefined): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/**
+ * The hub keeps two titles. `paper.title` is its plain-text copy, which loses math
+ * ("nabla^2DFT"); the item's `title` is the authors' own, with LaTeX ("$\nabla^2$DFT") but
+ * also text-mode macros (\textsc{...}). Take the authors' title only when it carries math.
+ */
+export function chooseTitle(item: ApiItem): string {
+  return collapseWhitespace(item.title && hasMath(item.title) ? item.title : item.paper.title);
+}
+
 export function normalizeItem(item: ApiItem): ListedPaper {
   const { paper } = item;
   const organization = paper.organization ?? item.organization;
@@ -22,7 +32,7 @@ export function normalizeItem(item: ApiItem): ListedPaper {
   const githubRepo = webUrl(paper.githubRepo);
   const normalized: ListedPaper = {
     id: paper.id,
-    title: collapseWhitespace(paper.title),
+    title: chooseTitle(item),
     abstract: collapseWhitespace(paper.summary),
     authors: paper.authors.map((author) => collapseWhitespace(author.name)).filter(Boolean),
     upvotes: paper.upvotes,

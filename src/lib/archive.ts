@@ -1,0 +1,159 @@
+// The archive as the site sees it, computed once per build from the day files: days newest
+// first, each paper with every day it was listed on, neighbours, counts, the calendar.
+// Pure functions over plain data, so no page ever walks the whole archive itself.
+import type { Day, Paper } from './schema.ts';
+import { compileTopics, topicsOf, type Topic } from './topics.ts';
+
+export interface PaperRecord {
+  /** The freshest capture of the paper: the one most recently seen, across its days. */
+  paper: Paper;
+  /** Every listed day, oldest first. */
+  days: string[];
+  /** Topic slugs, in the configuration's order. */
+  topics: string[];
+}
+
+export interface Archive {
+  /** Listed days, newest first; papers in the listing's order. */
+  days: Day[];
+  papers: Map<string, PaperRecord>;
+  /** Date -> index in `days`, for neighbours without a scan. */
+  dayIndex: Map<string, number>;
+  topics: Topic[];
+  /** The newest capture time of any paper: when the archive last changed. */
+  updatedAt: string | undefined;
+}
+
+export function buildArchive(days: readonly Day[], topics: readonly Topic[]): Archive {
+  const compiled = compileTopics(topics);
+  const sorted = [...days].sort((a, b) => (a.date < b.date ? 1 : -1));
+  const papers = new Map<string, PaperRecord>();
+  // Oldest day first, so each record's days come out in order.
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const day = sorted[i]!;
+    for (const paper of day.papers) {
+      const record = papers.get(paper.id);
+      if (!record) {
+        papers.set(paper.id, { paper, days: [day.date], topics: [] });
+        continue;
+      }
+      record.days.push(day.date);
+      if (paper.lastSeenAt >= record.paper.lastSeenAt) record.paper = paper;
+    }
+  }
+  let updatedAt: string | undefined;
+  for (const record of papers.values()) {
+    record.topics = topicsOf(record.paper, compiled);
+    if (!updatedAt || record.paper.lastSeenAt > updatedAt) updatedAt = record.paper.lastSeenAt;
+  }
+  return { days: sorted, papers, dayIndex: new Map(sorted.map((day, index) => [day.date, index])), topics: [...topics], updatedAt };
+}
+
+export function latestDay(archive: Archive): Day | undefined {
+  return archive.days[0];
+}
+
+/** The listed days before and after a date (weekends and holidays have no listing). */
+export function neighbours(archive: Archive, date: string): { previous?: string; next?: string } {
+  const index = archive.dayIndex.get(date);
+  if (index === undefined) return {};
+  const previous = archive.days[index + 1]?.date;
+  const next = index > 0 ? archive.days[index - 1]?.date : undefined;
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+export interface TopicPaper {
+  date: string;
+  paper: Paper;
+}
+
+/** A topic's papers, newest listed day first, each paper once (at its latest listing). */
+export function papersOfTopic(archive: Archive, slug: string): TopicPaper[] {
+  const result: TopicPaper[] = [];
+  const seen = new Set<string>();
+  for (const day of archive.days) {
+    for (const paper of day.papers) {
+      if (seen.has(paper.id)) continue;
+      const record = archive.papers.get(paper.id)!;
+      if (!record.topics.includes(slug)) continue;
+      seen.add(paper.id);
+      result.push({ date: day.date, paper: record.paper });
+    }
+  }
+  return result;
+}
+
+/** Every topic's papers in one pass over the archive (topic pages and feeds share it). */
+export function papersByTopic(archive: Archive): Map<string, TopicPaper[]> {
+  const byTopic = new Map<string, TopicPaper[]>(archive.topics.map((topic) => [topic.slug, []]));
+  const seen = new Set<string>();
+  for (const day of archive.days) {
+    for (const paper of day.papers) {
+      if (seen.has(paper.id)) continue;
+      seen.add(paper.id);
+      const record = archive.papers.get(paper.id)!;
+      for (const slug of record.topics) byTopic.get(slug)?.push({ date: day.date, paper: record.paper });
+    }
+  }
+  return byTopic;
+}
+
+// --- The archive page's calendar heat map.
+
+export interface CalendarCell {
+  date: string;
+  /** Papers listed, or 0 for a day without a listing. */
+  count: number;
+  /** 0 (none) to 4 (busiest), for the colour. */
+  level: number;
+}
+
+export interface CalendarMonth {
+  month: string; // YYYY-MM
+  days: { date: string; count: number }[];
+}
+
+export interface CalendarYear {
+  year: string;
+  /** Weeks as columns, Monday first; null pads days outside the year. */
+  weeks: (CalendarCell | null)[][];
+  months: CalendarMonth[];
+  total: number;
+}
+
+export function heatLevel(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
+}
+
+/** Per year, newest first: a Monday-first week grid of every calendar day, and months with listed days. */
+export function calendar(counts: readonly { date: string; count: number }[]): CalendarYear[] {
+  const byDate = new Map(counts.map((entry) => [entry.date, entry.count]));
+  const max = Math.max(0, ...counts.map((entry) => entry.count));
+  const years = [...new Set(counts.map((entry) => entry.date.slice(0, 4)))].sort().reverse();
+  return years.map((year) => {
+    const weeks: (CalendarCell | null)[][] = [];
+    let week: (CalendarCell | null)[] = [];
+    const first = new Date(`${year}-01-01T00:00:00Z`);
+    // Pad the first week up to the year's first weekday (Monday = 0).
+    for (let i = 0; i < (first.getUTCDay() + 6) % 7; i++) week.push(null);
+    for (const d = first; d.getUTCFullYear() === Number(year); d.setUTCDate(d.getUTCDate() + 1)) {
+      const date = d.toISOString().slice(0, 10);
+      const count = byDate.get(date) ?? 0;
+      week.push({ date, count, level: heatLevel(count, max) });
+      if (week.length === 7) {
+        weeks.push(week);
+        week = [];
+      }
+    }
+    if (week.length) weeks.push([...week, ...Array<null>(7 - week.length).fill(null)]);
+    const listed = counts.filter((entry) => entry.date.startsWith(year)).sort((a, b) => (a.date < b.date ? 1 : -1));
+    const months: CalendarMonth[] = [];
+    for (const entry of listed) {
+      const month = entry.date.slice(0, 7);
+      if (months.at(-1)?.month !== month) months.push({ month, days: [] });
+      months.at(-1)!.days.push(entry);
+    }
+    return { year, weeks, months, total: listed.reduce((sum, entry) => sum + entry.count, 0) };
+  });
+}

@@ -1,0 +1,31 @@
+// Which feeds a page advertises: in <link rel="alternate"> and in its visible feed list.
+import { feedPath, type FeedFormat } from './paths.ts';
+import type { Topic } from './topics.ts';
+
+export interface FeedLink {
+  title: string;
+  path: string;
+  format: FeedFormat;
+}
+
+const FORMATS: [FeedFormat, string][] = [
+  ['rss', 'RSS'],
+  ['atom', 'Atom'],
+  ['json', 'JSON Feed'],
+];
+
+export interface FeedGroup {
+  /** The scope's root path: '/', '/top/', '/digest/', '/topics/<slug>/'. */
+  scope: string;
+  name: string;
+  description: string;
+}
+
+export const mainGroup: FeedGroup = { scope: '/', name: 'All papers', description: 'Every paper of the latest listed days.' };
+export const topGroup = (minUpvotes: number): FeedGroup => ({ scope: '/top/', name: 'Top papers', description: `Only papers with ${minUpvotes} or more upvotes.` });
+export const digestGroup: FeedGroup = { scope: '/digest/', name: 'Daily digest', description: 'One item a day, listing that day’s papers.' };
+export const topicGroup = (topic: Topic): FeedGroup => ({ scope: `/topics/${topic.slug}/`, name: topic.name, description: topic.description });
+
+export function feedsOf(group: FeedGroup): FeedLink[] {
+  return FORMATS.map(([format, label]) => ({ title: `${group.name} (${label})`, path: feedPath(group.scope, format), format }));
+}

@@ -1,0 +1,63 @@
+// LaTeX in titles and abstracts ($\nabla^2$DFT, LLM$\times$MapReduce) -> MathML at build time:
+// no client JS, no math fonts. KaTeX runs with untrusted-input settings; a formula that fails to
+// parse falls back to its source text, escaped.
+import katex from 'katex';
+import { escapeHtml } from './escape.ts';
+
+const KATEX_OPTIONS: katex.KatexOptions = {
+  output: 'mathml',
+  throwOnError: true,
+  // Upstream text is untrusted: no \href, \url, \htmlData, \includegraphics...
+  trust: false,
+  // Bounded macro expansion and sizes, so a hostile formula cannot blow up the build or the page.
+  maxExpand: 100,
+  maxSize: 20,
+  strict: 'ignore',
+};
+
+/**
+ * `$...$` as pandoc reads it: the opening `$` is followed by a non-space, the closing one preceded
+ * by a non-space and not followed by a digit, so "costs $5 and $10" stays text.
+ */
+const INLINE_MATH = /(?<!\\)\$(?!\s)((?:\\.|[^$\\])+?)(?<!\s)\$(?!\d)/g;
+
+export interface Segment {
+  kind: 'text' | 'math';
+  value: string;
+}
+
+export function splitMath(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(INLINE_MATH)) {
+    if (match.index > last) segments.push({ kind: 'text', value: text.slice(last, match.index) });
+    segments.push({ kind: 'math', value: match[1]! });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) segments.push({ kind: 'text', value: text.slice(last) });
+  return segments;
+}
+
+export function hasMath(text: string): boolean {
+  return splitMath(text).some((segment) => segment.kind === 'math');
+}
+
+const cache = new Map<string, string>();
+
+/** Safe HTML: text escaped, each formula as MathML (or its escaped source if it does not parse). */
+export function renderMath(text: string): string {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const html = splitMath(text)
+    .map((segment) => {
+      if (segment.kind === 'text') return escapeHtml(segment.value);
+      try {
+        return katex.renderToString(segment.value, KATEX_OPTIONS);
+      } catch {
+        return escapeHtml(`$${segment.value}$`);
+      }
+    })
+    .join('');
+  cache.set(text, html);
+  return html;
+}

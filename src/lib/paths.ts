@@ -1,0 +1,31 @@
+// Every URL of the site is built here, so the permanent paths are written down once.
+// Paths are root-relative without the base; `withBase` and `absoluteUrl` add base and site.
+
+export const homePath = () => '/';
+export const archivePath = () => '/days/';
+export const dayPath = (date: string) => `/days/${date}/`;
+export const dayJsonPath = (date: string) => `/days/${date}.json`;
+/** Old-style ids keep their slash: /papers/hep-th/9901001/. */
+export const paperPath = (id: string) => `/papers/${id}/`;
+export const topicsPath = () => '/topics/';
+export const topicPath = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`);
+export const searchPath = () => '/search/';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+/** Feed files live beside their page: /rss.xml, /topics/<slug>/rss.xml, /top/atom.xml, /digest/feed.json. */
+export const feedPath = (scope: string, format: FeedFormat) => `${scope === '/' ? '/' : scope}${FEED_FILES[format]}`;
+export const opmlPath = () => '/feeds.opml';
+
+/** Prefix a root-relative path with the configured base (`/` or `/repo/`). */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+export function absoluteUrl(path: string, site: URL | string, base: string = import.meta.env.BASE_URL): string {
+  return new URL(withBase(path, base), site).href;
+}
+
+export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
+export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
+export const hfPaperUrl = (id: string) => `https://huggingface.co/papers/${id}`;

@@ -1,0 +1,37 @@
+// Short forms of upstream text for lists: a summary line, the first authors.
+import type { Paper } from './schema.ts';
+
+/** Cut at a word boundary near `max` characters, with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : text.slice(0, max)).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/** HF's AI summary where there is one, else the start of the abstract. */
+export function shortSummary(paper: Pick<Paper, 'aiSummary' | 'abstract'>, max = 280): string {
+  return truncate(paper.aiSummary ?? paper.abstract, max);
+}
+
+/** "Ada Lovelace, Alan Turing, Grace Hopper and 12 others". */
+export function firstAuthors(authors: readonly string[], shown = 3): string {
+  if (authors.length <= shown + 1) {
+    return authors.length > 1 ? `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}` : (authors[0] ?? '');
+  }
+  const rest = authors.length - shown;
+  return `${authors.slice(0, shown).join(', ')} and ${rest} others`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** 2026-03-06 -> "Friday, 6 March 2026" (UTC, as listings are). */
+export function longDate(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function shortDate(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

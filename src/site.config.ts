@@ -1,0 +1,20 @@
+// Site-wide settings a fork may want to change. The site URL and base path come from the
+// environment (SITE_URL, BASE_PATH) so the same code deploys anywhere.
+export const siteConfig = {
+  title: 'Broadsheet',
+  tagline: 'The Hugging Face Daily Papers, archived, with feeds and search.',
+  /** Feeds of everything: papers of the last N listed days, at most this many items. */
+  mainFeed: { days: 7, maxItems: 300 },
+  /** Topic feeds: papers of the last N listed days, at most this many items. */
+  topicFeed: { days: 30, maxItems: 100 },
+  /** The high-signal feed: papers that reached this many upvotes, most recent first. */
+  topFeed: { minUpvotes: 50, days: 30, maxItems: 100 },
+  /** The digest: one item per listed day, for the last N listed days. */
+  digestFeed: { days: 30 },
+  /** Topic pages list this many papers per page. */
+  topicPageSize: 50,
+  /** How many authors show before the rest fold away. */
+  authorsShown: 10,
+  /** The build and the daily workflow fail when the newest listed day is older than this (days). */
+  staleAfterDays: Number(process.env.STALE_AFTER_DAYS || 4),
+};

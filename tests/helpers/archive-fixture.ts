@@ -1,0 +1,45 @@
+// The project's own small archive: a few days written through the snapshot command's import,
+// holding every case the site must get right (LaTeX, hostile text, 500 authors, old-style ids).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
+import { apiItem } from './items.ts';
+
+export const HOSTILE = {
+  script: '<script>alert(1)</script> Hostile Titles Are Text',
+  title: '</title><img src=x onerror=alert(1)> Closing the Title',
+  cdata: 'Feeds Survive ]]> and & in "Titles"',
+};
+
+export const FIXTURE_DAYS = {
+  '2026-03-05': [
+    apiItem({ id: '2603.00010', upvotes: 80, title: '$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset', era: '2024', date: '2026-03-05', keywords: ['dataset'] }),
+    apiItem({ id: '2603.00011', upvotes: 12, title: 'LLM$\\times$MapReduce: Long-Context Agents', date: '2026-03-05', githubRepo: 'https://github.com/example/mapreduce', githubStars: 321 }),
+    apiItem({ id: '2603.00012', upvotes: 5, title: 'A Broken Formula $\\frac{1}{$ Stays Text', date: '2026-03-05' }),
+  ],
+  '2026-03-06': [
+    apiItem({ id: '2603.00020', upvotes: 99, title: HOSTILE.script, abstract: 'Abstract with a bell \u0007 control character and <b>markup</b>.', date: '2026-03-06', organization: { name: 'example-lab', fullname: 'Example Lab' } }),
+    apiItem({ id: '2603.00011', upvotes: 40, title: 'LLM$\\times$MapReduce: Long-Context Agents', date: '2026-03-06', githubRepo: 'https://github.com/example/mapreduce', githubStars: 400 }),
+    apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)' }),
+    apiItem({ id: '2603.00022', upvotes: 3, title: 'The Big Collaboration Paper on Video Diffusion', authors: Array.from({ length: 500 }, (_, i) => `Author Number${i + 1}`), date: '2026-03-06' }),
+  ],
+  '2026-03-09': [
+    apiItem({ id: '2603.00030', upvotes: 7, title: HOSTILE.cdata, date: '2026-03-09', aiSummary: 'A summary with $\\tau$-bench math.' }),
+    apiItem({ id: 'hep-th/9901001', upvotes: 2, title: 'An Old-Style Identifier Still Works', date: '2026-03-09' }),
+  ],
+} as const;
+
+/** Write the fixture as recorded API responses and import them with the snapshot command's code. */
+export async function makeFixtureArchive(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-fixture-'));
+  const input = path.join(root, 'input');
+  const days = path.join(root, 'days');
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(input);
+  for (const [date, items] of Object.entries(FIXTURE_DAYS)) await writeFile(path.join(input, `${date}.json`), JSON.stringify(items));
+  const sources = await inputSources({ help: false, force: false, dates: [], input });
+  const summary = await runCapture(sources, days, { now: () => new Date('2026-03-09T12:00:00Z') });
+  if (summary.failed) throw new Error(`fixture import failed: ${JSON.stringify(summary.days)}`);
+  return days;
+}

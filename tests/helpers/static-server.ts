@@ -1,0 +1,63 @@
+// A static file server for dist/ on 127.0.0.1, resolving directory URLs to index.html and
+// serving 404.html like a static host, so browser tests see what a visitor would.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.opml': 'text/x-opml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Serve `root` at `base` (e.g. '/' or '/archive/'). */
+export async function serveStatic(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let pathname = decodeURIComponent(url.pathname);
+    const send404 = async () => {
+      res.writeHead(404, { 'content-type': TYPES['.html']!, ...headers });
+      createReadStream(path.join(root, '404.html')).on('error', () => res.end('not found')).pipe(res);
+    };
+    if (!pathname.startsWith(base)) return send404();
+    pathname = pathname.slice(base.length - 1);
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) return send404();
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      await stat(file);
+    } catch {
+      return send404();
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,237 @@
+// The built site, asserted on its HTML: what a reader, a crawler and a reference manager see.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE, makeFixtureArchive } from './helpers/archive-fixture.ts';
+import { buildSite, type BuiltSite } from './helpers/build.ts';
+import { describeShared, sharedPath } from './helpers/shared.ts';
+
+let site: BuiltSite;
+let daysDir: string;
+
+beforeAll(async () => {
+  daysDir = await makeFixtureArchive();
+  site = await buildSite(daysDir, { SITE_URL: 'https://papers.example.org' });
+});
+
+const htmlFiles = async (s: BuiltSite) => (await s.files()).filter((file) => file.endsWith('.html'));
+
+describe('day pages', () => {
+  it('exist for every listed day with papers by upvotes, and link to the neighbouring days', async () => {
+    const $ = await site.page('/days/2026-03-06/');
+    expect($('h1').text()).toBe('Friday, 6 March 2026');
+    const titles = $('.papers .paper-title a').map((_, a) => $(a).attr('href')).get();
+    expect(titles).toEqual(['/papers/2603.00020/', '/papers/2603.00011/', '/papers/2603.00021/', '/papers/2603.00022/']);
+    expect($('a[rel="prev"]').first().attr('href')).toBe('/days/2026-03-05/');
+    expect($('a[rel="next"]').first().attr('href')).toBe('/days/2026-03-09/');
+  });
+
+  it('show first authors with the count, counts, topics and the code link, with their spaces intact', async () => {
+    const $ = await site.page('/days/2026-03-06/');
+    const big = $('.paper').filter((_, el) => $(el).find('a[href="/papers/2603.00022/"]').length > 0);
+    expect(big.find('.byline').text().trim()).toBe('Author Number1, Author Number2, Author Number3 and 497 others · 500 authors');
+    const mapreduce = $('.paper').filter((_, el) => $(el).find('a[href="/papers/2603.00011/"]').length > 0);
+    expect(mapreduce.find('.stats').text()).toMatch(/▲ 40\s*0 comments\s*Code ★ 400/);
+    expect(mapreduce.find('a[href="https://github.com/example/mapreduce"]')).toHaveLength(1);
+    expect(mapreduce.find('.chips a').map((_, a) => $(a).text()).get()).toContain('Agents and tool use');
+  });
+
+  it('are published as JSON equal to the day file', async () => {
+    const published = JSON.parse(await site.read('days/2026-03-06.json'));
+    const file = JSON.parse(await readFile(path.join(daysDir, '2026-03-06.json'), 'utf8'));
+    expect(published).toEqual(file);
+  });
+
+  it('the home page shows the latest listed day', async () => {
+    const $ = await site.page('/');
+    expect($('h1').text()).toBe('Monday, 9 March 2026');
+    expect($('a[href="/days/"]').length).toBeGreaterThan(0);
+    expect($('a[href="/topics/"]').length).toBeGreaterThan(0);
+    expect($('form[role="search"]').attr('action')).toBe('/search/');
+  });
+});
+
+describe('paper pages', () => {
+  it('exist for every paper, including old-style arXiv ids', async () => {
+    const papers = (await site.files()).filter((file) => file.startsWith('papers/') && file.endsWith('index.html'));
+    expect(papers.sort()).toEqual(
+      ['2603.00010', '2603.00011', '2603.00012', '2603.00020', '2603.00021', '2603.00022', '2603.00030', 'hep-th/9901001'].map((id) => `papers/${id}/index.html`).sort(),
+    );
+  });
+
+  it('link every day a paper was listed on, and show the latest counts', async () => {
+    const $ = await site.page('/papers/2603.00011/');
+    expect($('.facts a[href^="/days/"]').map((_, a) => $(a).attr('href')).get()).toEqual(['/days/2026-03-05/', '/days/2026-03-06/']);
+    expect($('.facts').text()).toContain('▲ 40');
+    expect($('.links a').map((_, a) => $(a).text()).get()).toEqual(['Hugging Face', 'arXiv', 'PDF', 'GitHub ★ 400']);
+    expect($('.links a').first().attr('href')).toBe('https://huggingface.co/papers/2603.00011');
+  });
+
+  it('fold a 500-author list behind details/summary, readable without JS', async () => {
+    const $ = await site.page('/papers/2603.00022/');
+    expect($('.authors').contents().first().text().trim()).toMatch(/^Author Number1, Author Number2, .*Author Number10$/);
+    expect($('.authors details summary').text()).toBe('and 490 more authors');
+    expect($('.authors details').text()).toContain('Author Number500');
+  });
+
+  it('carry Highwire citation tags and valid ScholarlyArticle JSON-LD', async () => {
+    const $ = await site.page('/papers/2603.00011/');
+    const meta = (name: string) => $(`meta[name="${name}"]`).map((_, m) => $(m).attr('content')).get();
+    expect(meta('citation_title')).toEqual(['LLM$\\times$MapReduce: Long-Context Agents']);
+    expect(meta('citation_author')).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(meta('citation_arxiv_id')).toEqual(['2603.00011']);
+    expect(meta('citation_pdf_url')).toEqual(['https://arxiv.org/pdf/2603.00011']);
+    expect(meta('citation_publication_date')).toEqual(['2026/03/06']);
+    const ld = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', url: 'https://papers.example.org/papers/2603.00011/', author: [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }] });
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://papers.example.org/papers/2603.00011/');
+    expect($('meta[property="og:title"]').attr('content')).toBe('LLM$\\times$MapReduce: Long-Context Agents');
+  });
+
+  it('label the AI summary and keywords as generated by Hugging Face', async () => {
+    const $ = await site.page('/papers/2603.00030/');
+    expect($('#ai').text()).toContain('generated by Hugging Face');
+    expect($('.generated math').length).toBe(1);
+  });
+});
+
+describe('untrusted upstream text', () => {
+  it('shows hostile titles as text on every page they appear on', async () => {
+    for (const [url, title] of [
+      ['/papers/2603.00020/', HOSTILE.script],
+      ['/papers/2603.00021/', HOSTILE.title],
+      ['/papers/2603.00030/', HOSTILE.cdata],
+    ] as const) {
+      const $ = await site.page(url);
+      expect($('h1').text()).toBe(title);
+      expect($('title').text()).toBe(`${title} · Broadsheet`);
+      expect($('img')).toHaveLength(0);
+      expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
+      // The JSON-LD block holds the title, but with `<` escaped so it cannot close the script.
+      expect($('script[type="application/ld+json"]').html()).not.toContain('<');
+    }
+    const day = await site.page('/days/2026-03-06/');
+    expect(day('img, script')).toHaveLength(0);
+    expect(day('.paper-title').first().text()).toContain(HOSTILE.script);
+  });
+
+  it('never turns a javascript: project page into a link', async () => {
+    const html = await site.read('papers/2603.00021/index.html');
+    expect(html).not.toMatch(/javascript:/i);
+  });
+
+  it('renders LaTeX as MathML, and a formula that fails to parse as its source text', async () => {
+    const $ = await site.page('/papers/2603.00010/');
+    expect($('h1 math')).toHaveLength(1);
+    expect($('h1').text()).toContain('DFT: A Universal Quantum Chemistry Dataset');
+    expect($('h1 annotation').text()).toBe('\\nabla^2');
+    const broken = await site.page('/papers/2603.00012/');
+    expect(broken('h1 math')).toHaveLength(0);
+    expect(broken('h1').text()).toBe('A Broken Formula $\\frac{1}{$ Stays Text');
+  });
+});
+
+describe('the site as a whole', () => {
+  it('lists every day in the archive with its paper count', async () => {
+    const $ = await site.page('/days/');
+    const days = $('.month-days li').map((_, li) => $(li).text()).get();
+    expect(days).toEqual(['Mon 9 2', 'Fri 6 4', 'Thu 5 3']);
+    expect($('.heatmap a.cell')).toHaveLength(3);
+    expect($('.heatmap a.cell.l4').attr('href')).toBe('/days/2026-03-06/');
+  });
+
+  it('ships no JavaScript on any page but search, and requests nothing from third parties', async () => {
+    for (const file of await htmlFiles(site)) {
+      if (file.startsWith('search/')) continue;
+      const html = await site.read(file);
+      const $ = await site.page(`/${file}`.replace(/index\.html$/, ''));
+      expect($('script:not([type="application/ld+json"])').length, file).toBe(0);
+      // Every src and stylesheet is local: no fonts, images or scripts from elsewhere.
+      expect(html, file).not.toMatch(/\ssrc="(https?:)?\/\//);
+      expect(html, file).not.toMatch(/<link rel="stylesheet" href="(https?:)?\/\//);
+    }
+  });
+
+  it('shares one stylesheet, and keeps a typical paper page under 10 KB', async () => {
+    const css = (await site.files()).filter((file) => file.endsWith('.css'));
+    expect(css).toHaveLength(1);
+    const $ = await site.page('/papers/2603.00011/');
+    expect($('link[rel="stylesheet"]').attr('href')).toBe(`/${css[0]}`);
+    expect((await site.read('papers/2603.00011/index.html')).length).toBeLessThan(10_000);
+  });
+
+  it('has headings in order on every page: one h1, no level skipped', async () => {
+    for (const file of await htmlFiles(site)) {
+      const $ = await site.page(`/${file.replace(/index\.html$/, '')}`.replace(/\/404\.html$/, '/404.html'));
+      const levels = $('h1, h2, h3, h4').map((_, h) => Number(h.tagName.slice(1))).get();
+      expect(levels.filter((level) => level === 1), file).toHaveLength(1);
+      levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!, file).toBeLessThanOrEqual(1));
+    }
+  });
+
+  it('has a 404 page, a sitemap and robots.txt pointing to it', async () => {
+    expect(await site.read('404.html')).toContain('Page not found');
+    const sitemap = await site.read('sitemap-0.xml');
+    expect(sitemap).toContain('<loc>https://papers.example.org/papers/hep-th/9901001/</loc>');
+    expect(await site.read('robots.txt')).toContain('Sitemap: https://papers.example.org/sitemap-index.xml');
+  });
+});
+
+describe('served from a sub-path', () => {
+  it('keeps every link, asset and canonical URL inside BASE_PATH', async () => {
+    const sub = await buildSite(daysDir, { SITE_URL: 'https://you.github.io', BASE_PATH: '/archive/' });
+    let checked = 0;
+    for (const file of await htmlFiles(sub)) {
+      const $ = await sub.page(`/${file}`.replace(/index\.html$/, ''));
+      $('[href], [src], [action]').each((_, el) => {
+        const url = $(el).attr('href') ?? $(el).attr('src') ?? $(el).attr('action')!;
+        if (url.startsWith('#') || (/^(https?:)?\/\//.test(url) && !url.startsWith('https://you.github.io'))) return;
+        checked++;
+        expect(url, `${file}: ${url}`).toMatch(/^(https:\/\/you\.github\.io)?\/archive\//);
+      });
+    }
+    expect(checked).toBeGreaterThan(100);
+    const $ = await sub.page('/papers/2603.00011/');
+    expect($('link[rel="canonical"]').attr('href')).toBe('https://you.github.io/archive/papers/2603.00011/');
+    expect(await sub.read('robots.txt')).toContain('https://you.github.io/archive/sitemap-index.xml');
+  });
+});
+
+describe('a malformed day file', () => {
+  it('fails the build naming the file and the field', async () => {
+    const { mkdtemp, writeFile, copyFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const bad = await mkdtemp(path.join(tmpdir(), 'bad-days-'));
+    await copyFile(path.join(daysDir, '2026-03-09.json'), path.join(bad, '2026-03-09.json'));
+    const day = JSON.parse(await readFile(path.join(daysDir, '2026-03-06.json'), 'utf8'));
+    day.papers[1].upvotes = 'many';
+    await writeFile(path.join(bad, '2026-03-06.json'), JSON.stringify(day));
+    const error = (await buildSite(bad).catch((e: unknown) => e)) as { stdout: string; stderr: string };
+    const output = `${error.stdout}${error.stderr}`;
+    expect(output).toContain('2026-03-06.json');
+    expect(output).toContain('papers.1.upvotes');
+  });
+});
+
+describeShared('the real recorded days', () => {
+  it('build into a page per day and per paper, with LaTeX titles as MathML', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { inputSources, runCapture } = await import('../scripts/lib/capture.ts');
+    const days = path.join(await mkdtemp(path.join(tmpdir(), 'real-days-')), 'days');
+    await runCapture(await inputSources({ help: false, force: false, dates: [], input: sharedPath('daily_papers') }), days);
+    const real = await buildSite(days);
+    for (const name of await readdir(sharedPath('daily_papers'))) {
+      const items = JSON.parse(await readFile(sharedPath('daily_papers', name), 'utf8')) as { paper: { id: string } }[];
+      const $ = await real.page(`/days/${name.slice(0, 10)}/`);
+      expect($('.papers > li'), name).toHaveLength(items.length);
+      for (const item of items) expect(await real.read(`papers/${item.paper.id}/index.html`)).toContain('citation_arxiv_id');
+    }
+    const $ = await real.page('/days/2024-06-21/');
+    const titles = $('.paper-title').filter((_, h) => $(h).text().includes('DFT: A Universal Quantum Chemistry'));
+    expect(titles.find('math')).toHaveLength(1);
+    // The paper listed on two real days links both.
+    const both = await real.page('/papers/2604.07429/');
+    expect(both('.facts a[href^="/days/"]').map((_, a) => both(a).attr('href')).get()).toEqual(['/days/2026-04-10/', '/days/2026-04-16/']);
+  });
+});
