@@ -43,6 +43,7 @@ const AREAS = [
   { noun: 'Diffusion Transformers', task: 'text-to-image generation', kw: ['diffusion models', 'image generation'] },
   { noun: 'Video Diffusion Models', task: 'text-to-video generation', kw: ['video generation', 'temporal consistency'] },
   { noun: 'Vision-Language Models', task: 'multimodal reasoning over charts', kw: ['vision-language models', 'multimodal'] },
+  { noun: 'Vision Transformers', task: 'open-vocabulary object detection', kw: ['object detection', 'segmentation'] },
   { noun: 'Speech Language Models', task: 'spoken dialogue', kw: ['speech recognition', 'audio'] },
   { noun: 'Neural Radiance Fields', task: '3D scene reconstruction', kw: ['3D reconstruction', 'Gaussian splatting'] },
   { noun: 'Vision-Language-Action Policies', task: 'robot manipulation', kw: ['robot manipulation', 'embodied agents'] },

@@ -15,16 +15,18 @@ const FORMATS: [FeedFormat, string][] = [
 ];
 
 export interface FeedGroup {
-  /** The scope's root path: '/', '/top/', '/digest/', '/topics/<slug>/'. */
+  /** Where the feed files live: '/', '/top/', '/digest/', '/topics/<slug>/'. */
   scope: string;
+  /** The page a reader opens for the feed's website link. */
+  home: string;
   name: string;
   description: string;
 }
 
-export const mainGroup: FeedGroup = { scope: '/', name: 'All papers', description: 'Every paper of the latest listed days.' };
-export const topGroup = (minUpvotes: number): FeedGroup => ({ scope: '/top/', name: 'Top papers', description: `Only papers with ${minUpvotes} or more upvotes.` });
-export const digestGroup: FeedGroup = { scope: '/digest/', name: 'Daily digest', description: 'One item a day, listing that day’s papers.' };
-export const topicGroup = (topic: Topic): FeedGroup => ({ scope: `/topics/${topic.slug}/`, name: topic.name, description: topic.description });
+export const mainGroup: FeedGroup = { scope: '/', home: '/', name: 'All papers', description: 'Every paper of the latest listed days.' };
+export const topGroup = (minUpvotes: number): FeedGroup => ({ scope: '/top/', home: '/', name: 'Top papers', description: `Only papers with ${minUpvotes} or more upvotes.` });
+export const digestGroup: FeedGroup = { scope: '/digest/', home: '/days/', name: 'Daily digest', description: 'One item a day, listing that day’s papers.' };
+export const topicGroup = (topic: Topic): FeedGroup => ({ scope: `/topics/${topic.slug}/`, home: `/topics/${topic.slug}/`, name: topic.name, description: topic.description });
 
 export function feedsOf(group: FeedGroup): FeedLink[] {
   return FORMATS.map(([format, label]) => ({ title: `${group.name} (${label})`, path: feedPath(group.scope, format), format }));
