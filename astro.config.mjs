@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { pagefind } from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let a fork publish anywhere without editing code,
 // e.g. SITE_URL=https://you.github.io BASE_PATH=/broadsheet/ for a GitHub Pages project site.
@@ -20,5 +21,5 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the space between a word and an inline element on the next
   // source line; true removes only what is lossless.
   compressHTML: true,
-  integrations: [sitemap()],
+  integrations: [sitemap(), pagefind()],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive, calendar, heatLevel, neighbours, papersByTopic } from '../src/lib/archive.ts';
 import { stripXmlForbidden } from '../src/lib/escape.ts';
-import { hasMath, renderMath, splitMath } from '../src/lib/math.ts';
+import { hasMath, plainMath, renderMath, searchWords, splitMath } from '../src/lib/math.ts';
 import { jsonLdScript } from '../src/lib/paper-meta.ts';
 import { paperPath, withBase } from '../src/lib/paths.ts';
 import type { Day, Paper } from '../src/lib/schema.ts';
@@ -28,6 +28,13 @@ describe('math', () => {
     // The source survives only as escaped text in <annotation>; no link or attribute is made.
     expect(html).not.toMatch(/\shref=/);
     expect(html).not.toContain('data-a=');
+  });
+  it('gives a plain-text form for titles, leaving non-math text untouched', () => {
+    expect(plainMath('LLM$\\times$MapReduce')).toBe('LLM×MapReduce');
+    expect(plainMath('<script>x</script> $\\frac{1}{$')).toBe('<script>x</script> $\\frac{1}{$');
+  });
+  it('sets formulas apart by spaces for the search index', () => {
+    expect(searchWords('LLM$\\times$MapReduce: Agents')).toBe('LLM × MapReduce: Agents');
   });
   it('leaves dollar amounts alone', () => {
     expect(hasMath('It costs $5 and $10 to run')).toBe(false);

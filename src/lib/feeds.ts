@@ -6,7 +6,7 @@ import { generateAtomFeed, generateJsonFeed, generateOpml } from 'feedsmith';
 import type { Archive } from './archive.ts';
 import { escapeHtml, stripXmlForbidden } from './escape.ts';
 import type { FeedGroup } from './feed-links.ts';
-import { renderMath } from './math.ts';
+import { plainMath, renderMath } from './math.ts';
 import { absoluteUrl, arxivAbsUrl, arxivPdfUrl, dayPath, feedPath, hfPaperUrl, paperPath, type FeedFormat } from './paths.ts';
 import type { Paper } from './schema.ts';
 import { firstAuthors, longDate, plural, truncate } from './text.ts';
@@ -88,7 +88,7 @@ export function paperItem(entry: FeedEntry, ctx: FeedContext): FeedItem {
   return {
     id: url,
     url,
-    title: clean(entry.paper.title),
+    title: clean(plainMath(entry.paper.title)),
     date: entry.listedAt,
     authors: entry.paper.authors.map(clean).filter(Boolean),
     categories: entry.topics,

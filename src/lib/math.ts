@@ -44,6 +44,44 @@ export function hasMath(text: string): boolean {
 
 const cache = new Map<string, string>();
 
+function renderFormula(tex: string): string | undefined {
+  try {
+    // The TeX source stays in <annotation> for copy and assistive tech, but out of the search index.
+    return katex.renderToString(tex, KATEX_OPTIONS).replace('<annotation ', '<annotation data-pagefind-ignore ');
+  } catch {
+    return undefined;
+  }
+}
+
+const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#39;': "'" };
+
+/**
+ * Words for the search index: a formula glued to a word ("LLM×MapReduce") would index as one
+ * token, so the plain form of each formula is set apart by spaces.
+ */
+export function searchWords(text: string): string {
+  return splitMath(text)
+    .map((segment) => (segment.kind === 'text' ? segment.value : ` ${plainMath(`$${segment.value}$`)} `))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Plain text for places that take no markup (feed titles, search results): LLM$\times$MapReduce -> LLM×MapReduce. */
+export function plainMath(text: string): string {
+  return splitMath(text)
+    .map((segment) => {
+      if (segment.kind === 'text') return segment.value;
+      const html = renderFormula(segment.value);
+      if (html === undefined) return `$${segment.value}$`;
+      return html
+        .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => ENTITY[entity]!);
+    })
+    .join('');
+}
+
 /** Safe HTML: text escaped, each formula as MathML (or its escaped source if it does not parse). */
 export function renderMath(text: string): string {
   const cached = cache.get(text);
@@ -51,11 +89,7 @@ export function renderMath(text: string): string {
   const html = splitMath(text)
     .map((segment) => {
       if (segment.kind === 'text') return escapeHtml(segment.value);
-      try {
-        return katex.renderToString(segment.value, KATEX_OPTIONS);
-      } catch {
-        return escapeHtml(`$${segment.value}$`);
-      }
+      return renderFormula(segment.value) ?? escapeHtml(`$${segment.value}$`);
     })
     .join('');
   cache.set(text, html);

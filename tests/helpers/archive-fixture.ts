@@ -20,7 +20,7 @@ export const FIXTURE_DAYS = {
   ],
   '2026-03-06': [
     apiItem({ id: '2603.00020', upvotes: 99, title: HOSTILE.script, abstract: 'Abstract with a bell \u0007 control character and <b>markup</b>.', date: '2026-03-06', organization: { name: 'example-lab', fullname: 'Example Lab' } }),
-    apiItem({ id: '2603.00011', upvotes: 40, title: 'LLM$\\times$MapReduce: Long-Context Agents', date: '2026-03-06', githubRepo: 'https://github.com/example/mapreduce', githubStars: 400 }),
+    apiItem({ id: '2603.00011', upvotes: 40, title: 'LLM$\\times$MapReduce: Long-Context Agents', abstract: 'We split long documents into chunks\nwith a divide-and-conquer scheme we call the quokka protocol.', date: '2026-03-06', githubRepo: 'https://github.com/example/mapreduce', githubStars: 400 }),
     apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)' }),
     apiItem({ id: '2603.00022', upvotes: 3, title: 'The Big Collaboration Paper on Video Diffusion', authors: Array.from({ length: 500 }, (_, i) => `Author Number${i + 1}`), date: '2026-03-06' }),
   ],
