@@ -1,10 +1,11 @@
 // npm run snapshot -- [options]: capture Daily Papers listings into src/content/days/.
 // Exit codes: 0 all days fine, 1 a day failed, 2 bad arguments.
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { parseSnapshotArgs, USAGE, UsageError } from './lib/args.ts';
 import { formatSummary, inputSources, networkSources, runCapture } from './lib/capture.ts';
 import { HttpClient } from './lib/http.ts';
 import { DEFAULT_ENDPOINT } from './lib/hub.ts';
+import { jobSummary } from './lib/report.ts';
 import { daysDir } from './lib/store.ts';
 
 async function main(): Promise<number> {
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     const summary = await runCapture(sources, dir, { force: args.force, log: (line) => console.log(line) });
     console.log(formatSummary(summary));
     if (args.summary) await writeFile(args.summary, JSON.stringify(summary, null, 2) + '\n');
+    if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, jobSummary(summary));
     for (const day of summary.days.filter((d) => d.status === 'failed')) console.error(`error: ${day.date}: ${day.error}`);
     return summary.failed > 0 ? 1 : 0;
   } finally {

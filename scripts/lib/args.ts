@@ -75,6 +75,8 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  // An empty value is no value: the scheduled workflow passes its optional inputs through as they are.
+  for (const key of Object.keys(values) as (keyof typeof values)[]) if (values[key] === '') delete values[key];
   const today = todayUtc(now);
   const date = checkDate('--date', values.date);
   const from = checkDate('--from', values.from);

