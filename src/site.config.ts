@@ -3,8 +3,9 @@
 export const siteConfig = {
   title: 'Broadsheet',
   tagline: 'The Hugging Face Daily Papers, archived, with feeds and search.',
-  /** Feeds of everything: papers of the last N listed days, at most this many items. */
-  mainFeed: { days: 7, maxItems: 300 },
+  /** Feeds of everything: papers of the last N listed days, at most this many items (200 keeps a
+   *  feed of full abstracts near 650 KB; every feed is also trimmed to stay under 1 MB). */
+  mainFeed: { days: 7, maxItems: 200 },
   /** Topic feeds: papers of the last N listed days, at most this many items. */
   topicFeed: { days: 30, maxItems: 100 },
   /** The high-signal feed: papers that reached this many upvotes, most recent first. */

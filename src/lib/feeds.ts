@@ -13,6 +13,8 @@ import { firstAuthors, longDate, plural, truncate } from './text.ts';
 
 /** GitHub Pages and most readers cope, but a feed past 1 MB is slow for everyone. */
 export const MAX_FEED_BYTES = 1_000_000;
+/** Authors per item in Atom and JSON Feed; the content names the first ones and the count. */
+const FEED_AUTHORS = 10;
 
 export interface FeedEntry {
   /** The listed day this entry is about. */
@@ -199,9 +201,9 @@ export function renderAtom(feed: Feed, ctx: FeedContext): string {
       published: new Date(item.date),
       links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
       // RFC 4287 wants an author per entry unless the feed has one; the papers' authors are better.
-      ...(item.authors.length ? { authors: item.authors.slice(0, 20).map((name) => ({ name })) } : {}),
+      ...(item.authors.length ? { authors: item.authors.slice(0, FEED_AUTHORS).map((name) => ({ name })) } : {}),
       categories: item.categories.map((term) => ({ term })),
-      summary: { value: item.summary, type: 'text' },
+      // No <summary>: the content is inline, and repeating the abstract would double the feed.
       content: { value: item.contentHtml, type: 'html' },
     })),
   });
@@ -220,9 +222,8 @@ export function renderJsonFeed(feed: Feed, ctx: FeedContext): string {
       url: item.url,
       title: item.title,
       content_html: item.contentHtml,
-      summary: item.summary,
       date_published: new Date(item.date),
-      ...(item.authors.length ? { authors: item.authors.slice(0, 20).map((name) => ({ name })) } : {}),
+      ...(item.authors.length ? { authors: item.authors.slice(0, FEED_AUTHORS).map((name) => ({ name })) } : {}),
       ...(item.categories.length ? { tags: item.categories } : {}),
     })),
   });

@@ -14,16 +14,14 @@ export function citationTags(paper: Paper): { name: string; content: string }[] 
 /** Enough authors for a search engine's card; the page and citation_author tags carry them all. */
 const JSON_LD_AUTHORS = 50;
 
-/** The abstract is on the page once already; JSON-LD carries a short description to keep pages lean. */
-export function scholarlyArticle(paper: Paper, url: string, description: string): Record<string, unknown> {
+/** Lean on purpose: the page's own meta description and title already say the rest. */
+export function scholarlyArticle(paper: Paper, url: string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     '@id': url,
     url,
     headline: paper.title,
-    name: paper.title,
-    description,
     author: paper.authors.slice(0, JSON_LD_AUTHORS).map((name) => ({ '@type': 'Person', name })),
     ...(paper.publishedAt ? { datePublished: paper.publishedAt } : {}),
     ...(paper.aiKeywords ? { keywords: paper.aiKeywords } : {}),

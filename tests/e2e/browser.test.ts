@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureArchive } from '../helpers/archive-fixture.ts';
 import { hasChromium, launch, watchedPage, CHROME_PATH, type Watched } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 if (!hasChromium) {
   if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROME_PATH}: the browser tests must not be skipped (apt-get install chromium)`);

@@ -8,4 +8,5 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(JSON.stringify(props.day, null, 2) + '\n', { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  // Minified: it is data for programs, and at 1,000+ days the indentation alone is ~20 MB of dist.
+  new Response(JSON.stringify(props.day) + '\n', { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,176 @@
+// npm run bench -- --papers 44000 [--per-day 40] [--runs 3]
+// The scale benchmark: generate a synthetic archive in the hub's API format with the sample
+// generator, import it with `snapshot --input`, run the complete `npm run build` (pages, feeds,
+// search index) from a cold cache, and report medians over the runs with their spread.
+import { readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCounts, feedSeconds } from './lib/build-log.ts';
+import { measure, type Measured } from './lib/measure.ts';
+import { generateSample } from './lib/sample.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '2000' },
+    'per-day': { type: 'string', default: '40' },
+    runs: { type: 'string', default: '3' },
+    'no-search-probe': { type: 'boolean', default: false },
+  },
+});
+const papers = Number(values.papers);
+const perDay = Number(values['per-day']);
+const runs = Number(values.runs);
+if (!(papers > 0 && perDay > 0 && runs > 0)) {
+  console.error('bench: --papers, --per-day and --runs take positive numbers');
+  process.exit(2);
+}
+
+const root = path.resolve('.bench', String(papers));
+const input = path.join(root, 'input');
+const days = path.join(root, 'days');
+const dist = path.join(root, 'dist');
+const cache = path.join(root, 'cache');
+const MB = 1e6;
+
+interface Run {
+  importS: number;
+  importPeak: number;
+  buildS: number;
+  astroS: number;
+  feedsS: number;
+  searchS: number;
+  pages: number;
+  msPerPage: number;
+  astroPeak: number;
+  searchPeak: number;
+  treePeak: number;
+}
+
+function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
+  if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-4000)}`);
+  const { pages, searchSeconds: searchS } = buildCounts(result.output);
+  const astroS = result.seconds - searchS;
+  return {
+    buildS: result.seconds,
+    astroS,
+    feedsS: feedSeconds(result.output),
+    searchS,
+    pages,
+    msPerPage: (astroS * 1000) / pages,
+    astroPeak: result.peakByName.node ?? 0,
+    searchPeak: result.peakByName.pagefind ?? 0,
+    treePeak: result.peakTreeRss,
+  };
+}
+
+async function walk(dir: string): Promise<{ file: string; size: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries.filter((entry) => entry.isFile()).map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return { file: path.relative(dir, file), size: (await stat(file)).size };
+    }),
+  );
+}
+
+/** Bytes the browser downloads for the first search on the built site, in headless Chromium. */
+async function firstSearchBytes(term: string): Promise<{ pagefind: number; total: number; requests: number } | undefined> {
+  const { existsSync } = await import('node:fs');
+  const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(chrome)) return undefined;
+  const { chromium } = await import('playwright-core');
+  const server = await serveStatic(dist);
+  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const bytes = new Map<string, number>();
+    page.on('response', async (response) => {
+      const body = await response.body().catch(() => undefined);
+      if (body) bytes.set(response.url(), body.length);
+    });
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(term)}`);
+    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const pagefind = [...bytes].filter(([url]) => url.includes('/pagefind/')).reduce((sum, [, size]) => sum + size, 0);
+    const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);
+    return { pagefind, total, requests: bytes.size };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const spread = (xs: number[], digits: number) => (xs.length > 1 ? ` (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})` : '');
+const stat3 = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}${spread(xs, digits)}`;
+const gb = (bytes: number[]) => stat3(bytes.map((b) => b / 1e9), 2);
+
+// --- Generate once, then measure each run from a cold cache.
+await rm(root, { recursive: true, force: true });
+await mkdir(input, { recursive: true });
+const sample = generateSample({ days: Math.ceil(papers / perDay), papersPerDay: perDay, start: '2023-05-04' });
+for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
+const generated = sample.reduce((sum, day) => sum + day.items.length, 0);
+console.log(`Generated ${sample.length} listed days, ${generated} papers (${sample[0]!.date} to ${sample.at(-1)!.date}).`);
+
+const env = { ...process.env, DAYS_DIR: days, OUT_DIR: dist, CACHE_DIR: cache, SITE_URL: 'https://bench.example.org' };
+const results: Run[] = [];
+for (let run = 1; run <= runs; run++) {
+  await rm(days, { recursive: true, force: true });
+  await rm(dist, { recursive: true, force: true });
+  await rm(cache, { recursive: true, force: true });
+  const imported = await measure(process.execPath, ['scripts/snapshot.ts', '--input', input], env);
+  if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-2000)}`);
+  const built = parseBuild(await measure('npm', ['run', 'build'], env));
+  const result = { importS: imported.seconds, importPeak: imported.peakTreeRss, ...built };
+  results.push(result);
+  console.log(`run ${run}/${runs}: import ${result.importS.toFixed(1)} s, build ${result.buildS.toFixed(1)} s (astro ${result.astroS.toFixed(1)} s, search index ${result.searchS.toFixed(1)} s), ${result.pages} pages, peak ${(result.treePeak / 1e9).toFixed(2)} GB`);
+}
+
+// --- Output, from the last run (it is deterministic).
+const files = await walk(dist);
+const total = files.reduce((sum, f) => sum + f.size, 0);
+const paperPages = files.filter((f) => f.file.startsWith('papers/') && f.file.endsWith('.html')).map((f) => f.size).sort((a, b) => a - b);
+const html = files.filter((f) => f.file.endsWith('.html')).sort((a, b) => b.size - a.size);
+const feeds = files.filter((f) => /(rss\.xml|atom\.xml|feed\.json)$/.test(f.file)).sort((a, b) => b.size - a.size);
+const pagefindBytes = files.filter((f) => f.file.startsWith('pagefind/')).reduce((sum, f) => sum + f.size, 0);
+const storeBytes = (await stat(path.join(cache, 'data-store.json')).catch(() => ({ size: 0 }))).size;
+const search = values['no-search-probe'] ? undefined : await firstSearchBytes('verifier router');
+const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
+
+const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
+const rows: [string, string][] = [
+  ['papers', String(generated)],
+  ['pages built', String(results[0]!.pages)],
+  ['import s', col((r) => r.importS)],
+  ['astro build s (pages + feeds)', col((r) => r.astroS)],
+  ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
+  ['search index s', col((r) => r.searchS)],
+  ['total npm run build s', col((r) => r.buildS)],
+  ['ms per page (astro)', col((r) => r.msPerPage, 2)],
+  ['peak RSS import GB', gb(results.map((r) => r.importPeak))],
+  ['peak RSS astro (node) GB', gb(results.map((r) => r.astroPeak))],
+  ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
+  ['peak RSS whole build tree GB', gb(results.map((r) => r.treePeak))],
+  ['dist MB (sum of files)', (total / MB).toFixed(0)],
+  ['dist files', String(files.length)],
+  ['search index MB', (pagefindBytes / MB).toFixed(1)],
+  ['content store MB (data-store.json)', (storeBytes / MB).toFixed(1)],
+  ['paper page KB median / p95 / p99', `${(pct(0.5) / 1e3).toFixed(1)} / ${(pct(0.95) / 1e3).toFixed(1)} / ${(pct(0.99) / 1e3).toFixed(1)}`],
+  ['paper pages over 10 KB', `${paperPages.filter((size) => size > 10_000).length} (${((100 * paperPages.filter((size) => size > 10_000).length) / paperPages.length).toFixed(2)}%)`],
+  ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
+  ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
+  ['first search downloads', search ? `${(search.pagefind / 1e3).toFixed(0)} KB of index (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)` : 'not measured (no Chromium)'],
+];
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`\n${machine}; ${runs} run(s), median (min–max)\n`);
+console.log('| metric | value |\n|---|---|');
+for (const [metric, value] of rows) console.log(`| ${metric} | ${value} |`);
+await writeFile(path.join('.bench', `results-${papers}.json`), JSON.stringify({ machine, runs: results, rows }, null, 2) + '\n');

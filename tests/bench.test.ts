@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildCounts, feedSeconds } from '../scripts/lib/build-log.ts';
+import { measure } from '../scripts/lib/measure.ts';
+
+const LOG = `11:20:13   ├─ /atom.xml (+45ms)
+11:20:13   ├─ /days/2026-08-18.json (+2ms)
+11:20:16   ├─ /topics/video/feed.json (+8ms)
+11:20:16   └─ /feeds.opml (+72ms)
+11:20:16   ├─ /papers/2406.12345/index.html (+3ms)
+11:21:51 [broadsheet:pagefind] read 47020 HTML files; wrote the index in 48.5 s
+11:21:51 [build] 47020 page(s) built in 1m 51s`;
+
+describe('the benchmark', () => {
+  it('reads feed time, pages and search-index time from the build log', () => {
+    expect(feedSeconds(LOG)).toBeCloseTo(0.125);
+    expect(buildCounts(LOG)).toEqual({ pages: 47020, searchSeconds: 48.5 });
+  });
+
+  it('measures the peak memory of a whole process tree, children included', async () => {
+    // A parent that starts a child holding ~200 MB: the tree's peak must include the child.
+    const script = `const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(200e6, 1); setTimeout(() => b.length, 1500)']);
+      child.on('close', () => process.exit(0));`;
+    const result = await measure(process.execPath, ['-e', script], process.env, 50);
+    expect(result.code).toBe(0);
+    expect(result.peakTreeRss).toBeGreaterThan(200e6);
+    expect(result.peakByName.node).toBeGreaterThan(200e6);
+  });
+});
