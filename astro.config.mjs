@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { pagefind } from './src/integrations/pagefind.ts';
 
 // SITE_URL and BASE_PATH let a fork publish anywhere without editing code,
 // e.g. SITE_URL=https://you.github.io BASE_PATH=/broadsheet/ for a GitHub Pages project site.
@@ -21,5 +20,6 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the space between a word and an inline element on the next
   // source line; true removes only what is lossless.
   compressHTML: true,
-  integrations: [sitemap(), pagefind()],
+  // The search index is built by the step after `astro build`: see scripts/search-index.ts.
+  integrations: [sitemap()],
 });

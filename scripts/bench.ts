@@ -43,6 +43,7 @@ interface Run {
   searchS: number;
   pages: number;
   msPerPage: number;
+  generateMsPerPage: number;
   astroPeak: number;
   searchPeak: number;
   treePeak: number;
@@ -50,7 +51,7 @@ interface Run {
 
 function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
   if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-4000)}`);
-  const { pages, searchSeconds: searchS } = buildCounts(result.output);
+  const { pages, generateSeconds, searchSeconds: searchS } = buildCounts(result.output);
   const astroS = result.seconds - searchS;
   return {
     buildS: result.seconds,
@@ -59,6 +60,7 @@ function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
     searchS,
     pages,
     msPerPage: (astroS * 1000) / pages,
+    generateMsPerPage: (generateSeconds * 1000) / pages,
     astroPeak: result.peakByName.node ?? 0,
     searchPeak: result.peakByName.pagefind ?? 0,
     treePeak: result.peakTreeRss,
@@ -114,7 +116,7 @@ const gb = (bytes: number[]) => stat3(bytes.map((b) => b / 1e9), 2);
 // --- Generate once, then measure each run from a cold cache.
 await rm(root, { recursive: true, force: true });
 await mkdir(input, { recursive: true });
-const sample = generateSample({ days: Math.ceil(papers / perDay), papersPerDay: perDay, start: '2023-05-04' });
+const sample = generateSample({ days: 10 * Math.ceil(papers / perDay), papers, papersPerDay: perDay, start: '2022-01-03' });
 for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
 const generated = sample.reduce((sum, day) => sum + day.items.length, 0);
 console.log(`Generated ${sample.length} listed days, ${generated} papers (${sample[0]!.date} to ${sample.at(-1)!.date}).`);
@@ -141,7 +143,11 @@ const html = files.filter((f) => f.file.endsWith('.html')).sort((a, b) => b.size
 const feeds = files.filter((f) => /(rss\.xml|atom\.xml|feed\.json)$/.test(f.file)).sort((a, b) => b.size - a.size);
 const pagefindBytes = files.filter((f) => f.file.startsWith('pagefind/')).reduce((sum, f) => sum + f.size, 0);
 const storeBytes = (await stat(path.join(cache, 'data-store.json')).catch(() => ({ size: 0 }))).size;
-const search = values['no-search-probe'] ? undefined : await firstSearchBytes('verifier router');
+// A paper's distinctive name (the usual search: a paper half remembered) and a word in most abstracts.
+const middle = sample[Math.floor(sample.length / 2)]!.items[0] as { paper: { title: string } };
+const distinctive = middle.paper.title.split(/[:\s-]/)[0]!;
+const common = 'verifier';
+const searches = values['no-search-probe'] ? [] : [[distinctive, await firstSearchBytes(distinctive)], [common, await firstSearchBytes(common)]] as const;
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
@@ -153,7 +159,8 @@ const rows: [string, string][] = [
   ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
   ['search index s', col((r) => r.searchS)],
   ['total npm run build s', col((r) => r.buildS)],
-  ['ms per page (astro)', col((r) => r.msPerPage, 2)],
+  ['ms per page (all of astro build)', col((r) => r.msPerPage, 2)],
+  ['ms per page (page generation only)', col((r) => r.generateMsPerPage, 2)],
   ['peak RSS import GB', gb(results.map((r) => r.importPeak))],
   ['peak RSS astro (node) GB', gb(results.map((r) => r.astroPeak))],
   ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
@@ -166,7 +173,10 @@ const rows: [string, string][] = [
   ['paper pages over 10 KB', `${paperPages.filter((size) => size > 10_000).length} (${((100 * paperPages.filter((size) => size > 10_000).length) / paperPages.length).toFixed(2)}%)`],
   ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
   ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
-  ['first search downloads', search ? `${(search.pagefind / 1e3).toFixed(0)} KB of index (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)` : 'not measured (no Chromium)'],
+  ...searches.map(([term, search]): [string, string] => [
+    `first search "${term}" downloads`,
+    search ? `${(search.pagefind / 1e3).toFixed(0)} KB of Pagefind files (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)` : 'not measured (no Chromium)',
+  ]),
 ];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;

@@ -1,19 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { buildCounts, feedSeconds } from '../scripts/lib/build-log.ts';
+import { buildCounts, feedSeconds, seconds } from '../scripts/lib/build-log.ts';
 import { measure } from '../scripts/lib/measure.ts';
 
-const LOG = `11:20:13   ├─ /atom.xml (+45ms)
+const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
+
+ generating static routes 
+11:20:13   ├─ /atom.xml (+45ms)
 11:20:13   ├─ /days/2026-08-18.json (+2ms)
 11:20:16   ├─ /topics/video/feed.json (+8ms)
 11:20:16   └─ /feeds.opml (+72ms)
 11:20:16   ├─ /papers/2406.12345/index.html (+3ms)
-11:21:51 [broadsheet:pagefind] read 47020 HTML files; wrote the index in 48.5 s
+11:21:01 ✓ Completed in 1m 4.41s.
+11:21:01 [build] ✓ Completed in 58.85s.
+[search-index] read 47020 HTML files; wrote the index in 48.5 s
 11:21:51 [build] 47020 page(s) built in 1m 51s`;
 
 describe('the benchmark', () => {
   it('reads feed time, pages and search-index time from the build log', () => {
     expect(feedSeconds(LOG)).toBeCloseTo(0.125);
-    expect(buildCounts(LOG)).toEqual({ pages: 47020, searchSeconds: 48.5 });
+    expect(buildCounts(LOG)).toEqual({ pages: 47020, generateSeconds: 64.41, searchSeconds: 48.5 });
+    expect([seconds('283ms'), seconds('54.41s'), seconds('2m 0.5s')]).toEqual([0.283, 54.41, 120.5]);
   });
 
   it('measures the peak memory of a whole process tree, children included', async () => {

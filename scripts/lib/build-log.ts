@@ -9,10 +9,23 @@ export function feedSeconds(output: string): number {
   return ms / 1000;
 }
 
-/** Pages Astro built, and seconds the Pagefind integration took (its own log line). */
-export function buildCounts(output: string): { pages: number; searchSeconds: number } {
+/** Astro's durations: `283ms`, `54.41s`, `1m 5.2s`. */
+export function seconds(text: string): number {
+  const match = text.match(/^(?:(\d+)m\s*)?([\d.]+)(ms|s)$/);
+  if (!match) return NaN;
+  const value = Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
+  return Number(match[1] ?? 0) * 60 + value;
+}
+
+/**
+ * Pages Astro built; seconds of its page-generation phase alone (after the Vite build and the
+ * content sync, which cost the same at any size); seconds the Pagefind integration took.
+ */
+export function buildCounts(output: string): { pages: number; generateSeconds: number; searchSeconds: number } {
+  const generating = output.slice(output.indexOf('generating static routes'));
   return {
     pages: Number(output.match(/(\d+) page\(s\) built/)?.[1] ?? NaN),
+    generateSeconds: seconds(generating.match(/^\S+ ✓ Completed in ([\dm.\s]+?s)\./m)?.[1] ?? ''),
     searchSeconds: Number(output.match(/wrote the index in ([\d.]+) s/)?.[1] ?? NaN),
   };
 }

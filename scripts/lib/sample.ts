@@ -3,8 +3,10 @@
 import { addDays } from './dates.ts';
 
 export interface SampleOptions {
-  /** Listed days (weekdays) to generate. */
+  /** Listed days (weekdays) to generate; with `papers`, the most to use. */
   days: number;
+  /** Stop at exactly this many papers (the benchmark's sizes). */
+  papers?: number;
   /** Average papers per listed day. */
   papersPerDay: number;
   /** The first calendar day. */
@@ -38,6 +40,13 @@ const ORGS = [
   { name: 'demo-university', fullname: 'Demo University' },
 ];
 const NAMES = ['Aurora', 'Kestrel', 'Lattice', 'Mosaic', 'Nimbus', 'Orbit', 'Prism', 'Quill', 'Ripple', 'Sable', 'Tessera', 'Umbra', 'Vertex', 'Willow', 'Zephyr', 'Helix', 'Cobalt', 'Fathom'];
+const SYLLABLES = ['ka', 'lo', 'vi', 'tes', 'ran', 'qu', 'or', 'mi', 'zen', 'dra', 'pel', 'sko', 'nu', 'fy', 'bri', 'tal', 'gor', 'xe', 'mun', 'sa', 've', 'rik', 'do', 'an'];
+
+/** A made-up model name ("Skovidra"), distinctive like real ones, so search has a long tail. */
+function inventedName(random: () => number): string {
+  const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(random, SYLLABLES)).join('');
+  return word[0]!.toUpperCase() + word.slice(1);
+}
 const AREAS = [
   { noun: 'Large Language Models', task: 'long-context question answering', kw: ['large language models', 'long context'] },
   { noun: 'Diffusion Transformers', task: 'text-to-image generation', kw: ['diffusion models', 'image generation'] },
@@ -97,19 +106,22 @@ export function generateSample(options: SampleOptions): SampleDay[] {
   const perMonth = new Map<string, number>();
   let hostile = 0;
   let previousDayItem: unknown;
-  for (let date = options.start; days.length < options.days; date = addDays(date, 1)) {
+  let total = 0;
+  const target = options.papers ?? Infinity;
+  for (let date = options.start; days.length < options.days && total < target; date = addDays(date, 1)) {
     if (isWeekend(date)) continue;
     const index = days.length;
     const spread = Math.max(1, Math.round(options.papersPerDay * 0.5));
     let count = options.papersPerDay - spread + Math.floor(random() * (2 * spread + 1));
     if (index === 2) count = Math.max(count, 57);
+    count = Math.min(count, target - total);
     const items: unknown[] = [];
     for (let i = 0; i < count; i++) {
       const month = date.slice(0, 7);
       const n = (perMonth.get(month) ?? 0) + 1;
       perMonth.set(month, n);
       const area = pick(random, AREAS);
-      const name = pick(random, NAMES) + (random() < 0.3 ? `-${1 + Math.floor(random() * 9)}` : '');
+      const name = random() < 0.3 ? pick(random, NAMES) : inventedName(random) + (random() < 0.3 ? `-${1 + Math.floor(random() * 9)}` : '');
       let title = `${name}: ${pick(random, ADJ)} ${area.noun} for ${area.task[0]!.toUpperCase()}${area.task.slice(1)}`;
       if (random() < 0.06) title = `$\\nabla^2$${title}`;
       else if (random() < 0.05) title = title.replace(': ', ': $\\tau$-') ;
@@ -156,6 +168,7 @@ export function generateSample(options: SampleOptions): SampleDay[] {
     previousDayItem = items[0];
     (items as { paper: { upvotes: number } }[]).sort((a, b) => b.paper.upvotes - a.paper.upvotes);
     days.push({ date, items });
+    total += count;
   }
   return days;
 }

@@ -145,6 +145,24 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     await context.close();
   });
 
+  it('searches and links correctly when the site lives under a base path', async () => {
+    const sub = await buildSite(await makeFixtureArchive(), { SITE_URL: 'https://you.github.io', BASE_PATH: '/archive/' });
+    const subServer = await serveStatic(sub.dist, '/archive/');
+    try {
+      const w = await watchedPage(browser);
+      await w.page.goto(`${subServer.origin}/archive/days/2026-03-06/`);
+      await w.page.fill('#site-search', 'quokka');
+      await w.page.press('#site-search', 'Enter');
+      await w.page.waitForURL('**/archive/search/?q=quokka');
+      expect(await search(w, 'quokka')).toEqual(['/archive/papers/2603.00011/']);
+      await w.page.click('.pagefind-ui__result-link >> nth=0');
+      await w.page.waitForURL('**/archive/papers/2603.00011/');
+      clean(w);
+    } finally {
+      await subServer.close();
+    }
+  });
+
   it('tells the user when the index cannot be loaded', async () => {
     const w = await watchedPage(browser);
     await w.page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'gone' }));

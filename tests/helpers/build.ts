@@ -29,10 +29,11 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export async function buildSite(daysDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-build-'));
   const dist = path.join(work, 'dist');
-  const { stdout, stderr } = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...cleanEnv(), DAYS_DIR: daysDir, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // The same two steps as `npm run build`: the site, then its search index.
+  const options = { env: { ...cleanEnv(), DAYS_DIR: daysDir, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env }, maxBuffer: 64 * 1024 * 1024 };
+  const astro = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], options);
+  const search = await run(process.execPath, ['scripts/search-index.ts'], options);
+  const [stdout, stderr] = [astro.stdout + search.stdout, astro.stderr + search.stderr];
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
   return {
     dist,
