@@ -22,8 +22,9 @@ const { values } = parseArgs({
 const papers = Number(values.papers);
 const perDay = Number(values['per-day']);
 const runs = Number(values.runs);
-if (!(papers > 0 && perDay > 0 && runs > 0)) {
-  console.error('bench: --papers, --per-day and --runs take positive numbers');
+// --runs 0 re-measures the output of the last build of this size (sizes, first search) without building.
+if (!(papers > 0 && perDay > 0 && runs >= 0)) {
+  console.error('bench: --papers and --per-day take positive numbers, --runs 0 or more');
   process.exit(2);
 }
 
@@ -114,11 +115,12 @@ const stat3 = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}${spre
 const gb = (bytes: number[]) => stat3(bytes.map((b) => b / 1e9), 2);
 
 // --- Generate once, then measure each run from a cold cache.
-await rm(root, { recursive: true, force: true });
+if (runs > 0) await rm(root, { recursive: true, force: true });
 await mkdir(input, { recursive: true });
 const sample = generateSample({ days: 10 * Math.ceil(papers / perDay), papers, papersPerDay: perDay, start: '2022-01-03' });
 for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
 const generated = sample.reduce((sum, day) => sum + day.items.length, 0);
+const unique = new Set(sample.flatMap((day) => (day.items as { paper: { id: string } }[]).map((item) => item.paper.id))).size;
 console.log(`Generated ${sample.length} listed days, ${generated} papers (${sample[0]!.date} to ${sample.at(-1)!.date}).`);
 
 const env = { ...process.env, DAYS_DIR: days, OUT_DIR: dist, CACHE_DIR: cache, SITE_URL: 'https://bench.example.org' };
@@ -144,15 +146,17 @@ const feeds = files.filter((f) => /(rss\.xml|atom\.xml|feed\.json)$/.test(f.file
 const pagefindBytes = files.filter((f) => f.file.startsWith('pagefind/')).reduce((sum, f) => sum + f.size, 0);
 const storeBytes = (await stat(path.join(cache, 'data-store.json')).catch(() => ({ size: 0 }))).size;
 // A paper's distinctive name (the usual search: a paper half remembered) and a word in most abstracts.
-const middle = sample[Math.floor(sample.length / 2)]!.items[0] as { paper: { title: string } };
-const distinctive = middle.paper.title.split(/[:\s-]/)[0]!;
+const titles = sample.flatMap((day) => (day.items as { paper: { title: string } }[]).map((item) => item.paper.title)).join('\n');
+const middleDay = sample[Math.floor(sample.length / 2)]!.items as { paper: { title: string } }[];
+// The rarest first word of that day's titles: a paper's own name, not one shared by thousands.
+const uses = (word: string) => titles.split(word).length - 1;
+const distinctive = middleDay.map((item) => item.paper.title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
 const common = 'verifier';
 const searches = values['no-search-probe'] ? [] : [[distinctive, await firstSearchBytes(distinctive)], [common, await firstSearchBytes(common)]] as const;
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
-const rows: [string, string][] = [
-  ['papers', String(generated)],
+const timings: [string, string][] = results.length === 0 ? [] : [
   ['pages built', String(results[0]!.pages)],
   ['import s', col((r) => r.importS)],
   ['astro build s (pages + feeds)', col((r) => r.astroS)],
@@ -165,6 +169,10 @@ const rows: [string, string][] = [
   ['peak RSS astro (node) GB', gb(results.map((r) => r.astroPeak))],
   ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
   ['peak RSS whole build tree GB', gb(results.map((r) => r.treePeak))],
+];
+const rows: [string, string][] = [
+  ['papers (listings)', `${unique} (${generated})`],
+  ...timings,
   ['dist MB (sum of files)', (total / MB).toFixed(0)],
   ['dist files', String(files.length)],
   ['search index MB', (pagefindBytes / MB).toFixed(1)],
