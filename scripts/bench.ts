@@ -71,10 +71,12 @@ function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
 async function walk(dir: string): Promise<{ file: string; size: number }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return Promise.all(
-    entries.filter((entry) => entry.isFile()).map(async (entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return { file: path.relative(dir, file), size: (await stat(file)).size };
-    }),
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return { file: path.relative(dir, file), size: (await stat(file)).size };
+      }),
   );
 }
 
@@ -85,7 +87,10 @@ async function firstSearchBytes(term: string): Promise<{ pagefind: number; total
   if (!existsSync(chrome)) return undefined;
   const { chromium } = await import('playwright-core');
   const server = await serveStatic(dist);
-  const browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: chrome,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     const bytes = new Map<string, number>();
@@ -112,7 +117,11 @@ const median = (xs: number[]) => {
 };
 const spread = (xs: number[], digits: number) => (xs.length > 1 ? ` (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})` : '');
 const stat3 = (xs: number[], digits = 1) => `${median(xs).toFixed(digits)}${spread(xs, digits)}`;
-const gb = (bytes: number[]) => stat3(bytes.map((b) => b / 1e9), 2);
+const gb = (bytes: number[]) =>
+  stat3(
+    bytes.map((b) => b / 1e9),
+    2,
+  );
 
 // --- Generate once, then measure each run from a cold cache.
 if (runs > 0) await rm(root, { recursive: true, force: true });
@@ -134,13 +143,18 @@ for (let run = 1; run <= runs; run++) {
   const built = parseBuild(await measure('npm', ['run', 'build'], env));
   const result = { importS: imported.seconds, importPeak: imported.peakTreeRss, ...built };
   results.push(result);
-  console.log(`run ${run}/${runs}: import ${result.importS.toFixed(1)} s, build ${result.buildS.toFixed(1)} s (astro ${result.astroS.toFixed(1)} s, search index ${result.searchS.toFixed(1)} s), ${result.pages} pages, peak ${(result.treePeak / 1e9).toFixed(2)} GB`);
+  console.log(
+    `run ${run}/${runs}: import ${result.importS.toFixed(1)} s, build ${result.buildS.toFixed(1)} s (astro ${result.astroS.toFixed(1)} s, search index ${result.searchS.toFixed(1)} s), ${result.pages} pages, peak ${(result.treePeak / 1e9).toFixed(2)} GB`,
+  );
 }
 
 // --- Output, from the last run (it is deterministic).
 const files = await walk(dist);
 const total = files.reduce((sum, f) => sum + f.size, 0);
-const paperPages = files.filter((f) => f.file.startsWith('papers/') && f.file.endsWith('.html')).map((f) => f.size).sort((a, b) => a - b);
+const paperPages = files
+  .filter((f) => f.file.startsWith('papers/') && f.file.endsWith('.html'))
+  .map((f) => f.size)
+  .sort((a, b) => a - b);
 const html = files.filter((f) => f.file.endsWith('.html')).sort((a, b) => b.size - a.size);
 const feeds = files.filter((f) => /(rss\.xml|atom\.xml|feed\.json)$/.test(f.file)).sort((a, b) => b.size - a.size);
 const pagefindBytes = files.filter((f) => f.file.startsWith('pagefind/')).reduce((sum, f) => sum + f.size, 0);
@@ -152,24 +166,32 @@ const middleDay = sample[Math.floor(sample.length / 2)]!.items as { paper: { tit
 const uses = (word: string) => titles.split(word).length - 1;
 const distinctive = middleDay.map((item) => item.paper.title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
 const common = 'verifier';
-const searches = values['no-search-probe'] ? [] : [[distinctive, await firstSearchBytes(distinctive)], [common, await firstSearchBytes(common)]] as const;
+const searches = values['no-search-probe']
+  ? []
+  : ([
+      [distinctive, await firstSearchBytes(distinctive)],
+      [common, await firstSearchBytes(common)],
+    ] as const);
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
-const timings: [string, string][] = results.length === 0 ? [] : [
-  ['pages built', String(results[0]!.pages)],
-  ['import s', col((r) => r.importS)],
-  ['astro build s (pages + feeds)', col((r) => r.astroS)],
-  ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
-  ['search index s', col((r) => r.searchS)],
-  ['total npm run build s', col((r) => r.buildS)],
-  ['ms per page (all of astro build)', col((r) => r.msPerPage, 2)],
-  ['ms per page (page generation only)', col((r) => r.generateMsPerPage, 2)],
-  ['peak RSS import GB', gb(results.map((r) => r.importPeak))],
-  ['peak RSS astro (node) GB', gb(results.map((r) => r.astroPeak))],
-  ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
-  ['peak RSS whole build tree GB', gb(results.map((r) => r.treePeak))],
-];
+const timings: [string, string][] =
+  results.length === 0
+    ? []
+    : [
+        ['pages built', String(results[0]!.pages)],
+        ['import s', col((r) => r.importS)],
+        ['astro build s (pages + feeds)', col((r) => r.astroS)],
+        ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
+        ['search index s', col((r) => r.searchS)],
+        ['total npm run build s', col((r) => r.buildS)],
+        ['ms per page (all of astro build)', col((r) => r.msPerPage, 2)],
+        ['ms per page (page generation only)', col((r) => r.generateMsPerPage, 2)],
+        ['peak RSS import GB', gb(results.map((r) => r.importPeak))],
+        ['peak RSS astro (node) GB', gb(results.map((r) => r.astroPeak))],
+        ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
+        ['peak RSS whole build tree GB', gb(results.map((r) => r.treePeak))],
+      ];
 const rows: [string, string][] = [
   ['papers (listings)', `${unique} (${generated})`],
   ...timings,
@@ -178,12 +200,17 @@ const rows: [string, string][] = [
   ['search index MB', (pagefindBytes / MB).toFixed(1)],
   ['content store MB (data-store.json)', (storeBytes / MB).toFixed(1)],
   ['paper page KB median / p95 / p99', `${(pct(0.5) / 1e3).toFixed(1)} / ${(pct(0.95) / 1e3).toFixed(1)} / ${(pct(0.99) / 1e3).toFixed(1)}`],
-  ['paper pages over 10 KB', `${paperPages.filter((size) => size > 10_000).length} (${((100 * paperPages.filter((size) => size > 10_000).length) / paperPages.length).toFixed(2)}%)`],
+  [
+    'paper pages over 10 KB',
+    `${paperPages.filter((size) => size > 10_000).length} (${((100 * paperPages.filter((size) => size > 10_000).length) / paperPages.length).toFixed(2)}%)`,
+  ],
   ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
   ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
   ...searches.map(([term, search]): [string, string] => [
     `first search "${term}" downloads`,
-    search ? `${(search.pagefind / 1e3).toFixed(0)} KB of Pagefind files (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)` : 'not measured (no Chromium)',
+    search
+      ? `${(search.pagefind / 1e3).toFixed(0)} KB of Pagefind files (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)`
+      : 'not measured (no Chromium)',
   ]),
 ];
 

@@ -17,9 +17,7 @@ async function main(): Promise<number> {
   const dir = daysDir();
   const client = new HttpClient({ token: process.env.HF_TOKEN || undefined, ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}) });
   try {
-    const sources = args.input
-      ? await inputSources(args)
-      : networkSources(args.dates, client, process.env.HF_ENDPOINT || DEFAULT_ENDPOINT);
+    const sources = args.input ? await inputSources(args) : networkSources(args.dates, client, process.env.HF_ENDPOINT || DEFAULT_ENDPOINT);
     const summary = await runCapture(sources, dir, { force: args.force, log: (line) => console.log(line) });
     console.log(formatSummary(summary));
     if (args.summary) await writeFile(args.summary, JSON.stringify(summary, null, 2) + '\n');

@@ -155,10 +155,19 @@ describe('pages advertise their feeds', () => {
       ['/papers/2603.00022/', `${SITE}/topics/video/rss.xml`],
     ] as const) {
       const $ = await site.page(url);
-      expect($('link[rel="alternate"]').map((_, l) => $(l).attr('href')).get(), url).toContain(feed);
+      expect(
+        $('link[rel="alternate"]')
+          .map((_, l) => $(l).attr('href'))
+          .get(),
+        url,
+      ).toContain(feed);
     }
     const $ = await site.page('/topics/video/');
-    expect($('.feeds a').map((_, a) => $(a).attr('href')).get()).toEqual(['/topics/video/rss.xml', '/topics/video/atom.xml', '/topics/video/feed.json', '/feeds.opml']);
+    expect(
+      $('.feeds a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/topics/video/rss.xml', '/topics/video/atom.xml', '/topics/video/feed.json', '/feeds.opml']);
   });
 });
 

@@ -10,7 +10,15 @@ beforeEach(async () => {
   hub = await startHub();
   waits.length = 0;
   // Sleeps are recorded, not slept, so backoff and Retry-After are asserted exactly and fast.
-  client = new HttpClient({ paceMs: 0, retries: 3, sleep: async (ms) => void waits.push(ms), random: () => 0.5, headersTimeoutMs: 300, bodyTimeoutMs: 300, deadlineMs: 2_000 });
+  client = new HttpClient({
+    paceMs: 0,
+    retries: 3,
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+    headersTimeoutMs: 300,
+    bodyTimeoutMs: 300,
+    deadlineMs: 2_000,
+  });
 });
 afterEach(async () => {
   await client.close();

@@ -61,7 +61,9 @@ describe('fetchDailyPapers', () => {
   });
 
   it('reports a truncated JSON body', async () => {
-    hub.handle((_req, res, url) => (url.pathname.startsWith('/api') ? res.writeHead(200, { 'content-type': 'application/json' }).end('[{"paper": {"id": "2603.0') : res.writeHead(503).end()));
+    hub.handle((_req, res, url) =>
+      url.pathname.startsWith('/api') ? res.writeHead(200, { 'content-type': 'application/json' }).end('[{"paper": {"id": "2603.0') : res.writeHead(503).end(),
+    );
     await expect(fetchDailyPapers(client, hub.endpoint, '2026-03-06')).rejects.toThrow(/p=0 returned a body that is not valid JSON .*truncated\?/);
   });
 
@@ -81,7 +83,9 @@ describe('fetchDailyPapers', () => {
   it('falls back to the HTML listing when the API keeps failing', async () => {
     const props = JSON.stringify({ date: '2026-03-06T00:00:00.000Z', dailyPapers: [apiItem({ id: '2603.00042' })] });
     const page = `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${props.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></div></body></html>`;
-    hub.handle((_req, res, url) => (url.pathname.startsWith('/api') ? res.writeHead(500).end() : res.writeHead(200, { 'content-type': 'text/html' }).end(page)));
+    hub.handle((_req, res, url) =>
+      url.pathname.startsWith('/api') ? res.writeHead(500).end() : res.writeHead(200, { 'content-type': 'text/html' }).end(page),
+    );
     const listing = await fetchDailyPapers(client, hub.endpoint, '2026-03-06');
     expect(listing.source).toBe('html');
     expect(listing.items.map((item) => item.paper.id)).toEqual(['2603.00042']);
@@ -120,7 +124,9 @@ describeShared('real recorded hub data', () => {
 
   it('serves the real HTML page as the fallback end to end', async () => {
     const page = readFileSync(sharedPath('html', 'papers-2024-08-01.html'), 'utf8');
-    hub.handle((_req, res, url) => (url.pathname === '/papers/date/2024-08-01' ? res.writeHead(200, { 'content-type': 'text/html' }).end(page) : res.writeHead(502).end()));
+    hub.handle((_req, res, url) =>
+      url.pathname === '/papers/date/2024-08-01' ? res.writeHead(200, { 'content-type': 'text/html' }).end(page) : res.writeHead(502).end(),
+    );
     const listing = await fetchDailyPapers(client, hub.endpoint, '2024-08-01');
     expect(listing).toMatchObject({ source: 'html' });
     expect(listing.items).toHaveLength(13);

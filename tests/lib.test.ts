@@ -9,8 +9,15 @@ import { firstAuthors, shortSummary, truncate } from '../src/lib/text.ts';
 import { compileTopics, topicsOf, type Topic } from '../src/lib/topics.ts';
 
 const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id, title: `Paper ${id}`, abstract: 'An abstract.', authors: ['Ada'], upvotes: 1, comments: 0,
-  firstSeenAt: '2026-03-06T00:00:00.000Z', lastSeenAt: '2026-03-06T00:00:00.000Z', ...extra,
+  id,
+  title: `Paper ${id}`,
+  abstract: 'An abstract.',
+  authors: ['Ada'],
+  upvotes: 1,
+  comments: 0,
+  firstSeenAt: '2026-03-06T00:00:00.000Z',
+  lastSeenAt: '2026-03-06T00:00:00.000Z',
+  ...extra,
 });
 
 describe('math', () => {
@@ -38,7 +45,10 @@ describe('math', () => {
   });
   it('leaves dollar amounts alone', () => {
     expect(hasMath('It costs $5 and $10 to run')).toBe(false);
-    expect(splitMath('$τ$-bench')).toEqual([{ kind: 'math', value: 'τ' }, { kind: 'text', value: '-bench' }]);
+    expect(splitMath('$τ$-bench')).toEqual([
+      { kind: 'math', value: 'τ' },
+      { kind: 'text', value: '-bench' },
+    ]);
   });
   it('bounds macro expansion instead of hanging the build', () => {
     const bomb = '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{xx}\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a$';
@@ -67,13 +77,28 @@ describe('archive', () => {
     expect(archive.updatedAt).toBe('2026-03-09T00:00:00.000Z');
   });
   it('groups papers by topic, newest listed first', () => {
-    expect(papersByTopic(archive).get('robotics')!.map((e) => e.paper.id)).toEqual(['2603.00003']);
+    expect(
+      papersByTopic(archive)
+        .get('robotics')!
+        .map((e) => e.paper.id),
+    ).toEqual(['2603.00003']);
   });
   it('lays each year out as Monday-first weeks, with levels by count', () => {
-    const [year] = calendar([{ date: '2026-03-05', count: 10 }, { date: '2026-03-06', count: 40 }]);
+    const [year] = calendar([
+      { date: '2026-03-05', count: 10 },
+      { date: '2026-03-06', count: 40 },
+    ]);
     expect(year!.weeks.flat().filter(Boolean)).toHaveLength(365);
     expect(year!.weeks[0]!.slice(0, 3)).toEqual([null, null, null]); // 2026-01-01 is a Thursday
-    expect(year!.months).toEqual([{ month: '2026-03', days: [{ date: '2026-03-06', count: 40 }, { date: '2026-03-05', count: 10 }] }]);
+    expect(year!.months).toEqual([
+      {
+        month: '2026-03',
+        days: [
+          { date: '2026-03-06', count: 40 },
+          { date: '2026-03-05', count: 10 },
+        ],
+      },
+    ]);
     expect([heatLevel(0, 40), heatLevel(1, 40), heatLevel(40, 40)]).toEqual([0, 1, 4]);
   });
 });

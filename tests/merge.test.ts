@@ -21,7 +21,13 @@ describe('normalizeItem', () => {
   });
 
   it('keeps LaTeX as written and drops links that are not http(s)', () => {
-    const [paper] = listed({ id: '2406.00001', title: '$\\nabla^2$DFT', projectPage: 'javascript:alert(1)', githubRepo: 'https://github.com/a/b', githubStars: 5 });
+    const [paper] = listed({
+      id: '2406.00001',
+      title: '$\\nabla^2$DFT',
+      projectPage: 'javascript:alert(1)',
+      githubRepo: 'https://github.com/a/b',
+      githubStars: 5,
+    });
     expect(paper?.title).toBe('$\\nabla^2$DFT');
     expect(paper).not.toHaveProperty('projectPage');
     expect(paper).toMatchObject({ githubRepo: 'https://github.com/a/b', githubStars: 5 });
@@ -30,9 +36,13 @@ describe('normalizeItem', () => {
 
 describe('chooseTitle', () => {
   it("takes the item's title when it keeps LaTeX the paper's plain copy lost, else the plain copy", () => {
-    const withMath = parseApiBody(JSON.stringify([{ ...apiItem({ id: '2406.14347', title: 'nabla^2DFT: A Dataset' }), title: '$\\nabla^2$DFT: A\n  Dataset' }]))[0]!;
+    const withMath = parseApiBody(
+      JSON.stringify([{ ...apiItem({ id: '2406.14347', title: 'nabla^2DFT: A Dataset' }), title: '$\\nabla^2$DFT: A\n  Dataset' }]),
+    )[0]!;
     expect(chooseTitle(withMath)).toBe('$\\nabla^2$DFT: A Dataset');
-    const textMacro = parseApiBody(JSON.stringify([{ ...apiItem({ id: '2405.14906', title: 'AutoCoder: AIEV-Instruct' }), title: 'AutoCoder: \\textsc{AIEV-Instruct}' }]))[0]!;
+    const textMacro = parseApiBody(
+      JSON.stringify([{ ...apiItem({ id: '2405.14906', title: 'AutoCoder: AIEV-Instruct' }), title: 'AutoCoder: \\textsc{AIEV-Instruct}' }]),
+    )[0]!;
     expect(chooseTitle(textMacro)).toBe('AutoCoder: AIEV-Instruct');
   });
 });
@@ -54,7 +64,12 @@ describe('mergeDay', () => {
   });
 
   it('never lowers a count with an older capture, and keeps fields the hub omitted', () => {
-    const first = mergeDay(undefined, '2026-03-06', listed({ id: '2603.00001', upvotes: 40, comments: 3, githubRepo: 'https://github.com/a/b', githubStars: 100 }), T1);
+    const first = mergeDay(
+      undefined,
+      '2026-03-06',
+      listed({ id: '2603.00001', upvotes: 40, comments: 3, githubRepo: 'https://github.com/a/b', githubStars: 100 }),
+      T1,
+    );
     const second = mergeDay(first.day, '2026-03-06', listed({ id: '2603.00001', upvotes: 12, comments: 1, githubRepo: 'https://github.com/a/b' }), T2);
     expect(second.day.papers[0]).toMatchObject({ upvotes: 40, comments: 3, githubStars: 100 });
     expect(second.changed).toBe(false);

@@ -20,7 +20,9 @@ describe('day pages', () => {
   it('exist for every listed day with papers by upvotes, and link to the neighbouring days', async () => {
     const $ = await site.page('/days/2026-03-06/');
     expect($('h1').text()).toBe('Friday, 6 March 2026');
-    const titles = $('.papers .paper-title a').map((_, a) => $(a).attr('href')).get();
+    const titles = $('.papers .paper-title a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(titles).toEqual(['/papers/2603.00020/', '/papers/2603.00011/', '/papers/2603.00021/', '/papers/2603.00022/']);
     expect($('a[rel="prev"]').first().attr('href')).toBe('/days/2026-03-05/');
     expect($('a[rel="next"]').first().attr('href')).toBe('/days/2026-03-09/');
@@ -33,7 +35,12 @@ describe('day pages', () => {
     const mapreduce = $('.paper').filter((_, el) => $(el).find('a[href="/papers/2603.00011/"]').length > 0);
     expect(mapreduce.find('.stats').text()).toMatch(/▲ 40\s*0 comments\s*Code ★ 400/);
     expect(mapreduce.find('a[href="https://github.com/example/mapreduce"]')).toHaveLength(1);
-    expect(mapreduce.find('.chips a').map((_, a) => $(a).text()).get()).toContain('Agents and tool use');
+    expect(
+      mapreduce
+        .find('.chips a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toContain('Agents and tool use');
   });
 
   it('are published as JSON equal to the day file', async () => {
@@ -55,15 +62,25 @@ describe('paper pages', () => {
   it('exist for every paper, including old-style arXiv ids', async () => {
     const papers = (await site.files()).filter((file) => file.startsWith('papers/') && file.endsWith('index.html'));
     expect(papers.sort()).toEqual(
-      ['2603.00010', '2603.00011', '2603.00012', '2603.00020', '2603.00021', '2603.00022', '2603.00030', 'hep-th/9901001'].map((id) => `papers/${id}/index.html`).sort(),
+      ['2603.00010', '2603.00011', '2603.00012', '2603.00020', '2603.00021', '2603.00022', '2603.00030', 'hep-th/9901001']
+        .map((id) => `papers/${id}/index.html`)
+        .sort(),
     );
   });
 
   it('link every day a paper was listed on, and show the latest counts', async () => {
     const $ = await site.page('/papers/2603.00011/');
-    expect($('.facts a[href^="/days/"]').map((_, a) => $(a).attr('href')).get()).toEqual(['/days/2026-03-05/', '/days/2026-03-06/']);
+    expect(
+      $('.facts a[href^="/days/"]')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/days/2026-03-05/', '/days/2026-03-06/']);
     expect($('.facts').text()).toContain('▲ 40');
-    expect($('.links a').map((_, a) => $(a).text()).get()).toEqual(['Hugging Face', 'arXiv', 'PDF', 'GitHub ★ 400']);
+    expect(
+      $('.links a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['Hugging Face', 'arXiv', 'PDF', 'GitHub ★ 400']);
     expect($('.links a').first().attr('href')).toBe('https://huggingface.co/papers/2603.00011');
   });
 
@@ -76,14 +93,21 @@ describe('paper pages', () => {
 
   it('carry Highwire citation tags and valid ScholarlyArticle JSON-LD', async () => {
     const $ = await site.page('/papers/2603.00011/');
-    const meta = (name: string) => $(`meta[name="${name}"]`).map((_, m) => $(m).attr('content')).get();
+    const meta = (name: string) =>
+      $(`meta[name="${name}"]`)
+        .map((_, m) => $(m).attr('content'))
+        .get();
     expect(meta('citation_title')).toEqual(['LLM$\\times$MapReduce: Long-Context Agents']);
     expect(meta('citation_author')).toEqual(['Ada Lovelace', 'Alan Turing']);
     expect(meta('citation_arxiv_id')).toEqual(['2603.00011']);
     expect(meta('citation_pdf_url')).toEqual(['https://arxiv.org/pdf/2603.00011']);
     expect(meta('citation_publication_date')).toEqual(['2026/03/06']);
     const ld = JSON.parse($('script[type="application/ld+json"]').text());
-    expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', url: 'https://papers.example.org/papers/2603.00011/', author: [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }] });
+    expect(ld).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      url: 'https://papers.example.org/papers/2603.00011/',
+      author: [{ name: 'Ada Lovelace' }, { name: 'Alan Turing' }],
+    });
     expect($('link[rel="canonical"]').attr('href')).toBe('https://papers.example.org/papers/2603.00011/');
     // Where no markup is possible the formula is rendered to plain text; citation_title keeps the source, as arXiv does.
     expect($('meta[property="og:title"]').attr('content')).toBe('LLM×MapReduce: Long-Context Agents');
@@ -136,7 +160,9 @@ describe('untrusted upstream text', () => {
 describe('the site as a whole', () => {
   it('lists every day in the archive with its paper count', async () => {
     const $ = await site.page('/days/');
-    const days = $('.month-days li').map((_, li) => $(li).text()).get();
+    const days = $('.month-days li')
+      .map((_, li) => $(li).text())
+      .get();
     expect(days).toEqual(['Mon 9 2', 'Fri 6 4', 'Thu 5 3']);
     expect($('.heatmap a.cell')).toHaveLength(3);
     expect($('.heatmap a.cell.l4').attr('href')).toBe('/days/2026-03-06/');
@@ -161,7 +187,12 @@ describe('the site as a whole', () => {
     for (const file of await htmlFiles(site)) {
       if (file.startsWith('search/')) continue;
       const page = await site.page(`/${file}`.replace(/index\.html$/, ''));
-      expect(page('link[rel="stylesheet"]').map((_, l) => page(l).attr('href')).get(), file).toEqual([`/${css[0]}`]);
+      expect(
+        page('link[rel="stylesheet"]')
+          .map((_, l) => page(l).attr('href'))
+          .get(),
+        file,
+      ).toEqual([`/${css[0]}`]);
     }
     expect((await site.read('papers/2603.00011/index.html')).length).toBeLessThan(10_000);
   });
@@ -169,8 +200,13 @@ describe('the site as a whole', () => {
   it('has headings in order on every page: one h1, no level skipped', async () => {
     for (const file of await htmlFiles(site)) {
       const $ = await site.page(`/${file.replace(/index\.html$/, '')}`.replace(/\/404\.html$/, '/404.html'));
-      const levels = $('h1, h2, h3, h4').map((_, h) => Number(h.tagName.slice(1))).get();
-      expect(levels.filter((level) => level === 1), file).toHaveLength(1);
+      const levels = $('h1, h2, h3, h4')
+        .map((_, h) => Number(h.tagName.slice(1)))
+        .get();
+      expect(
+        levels.filter((level) => level === 1),
+        file,
+      ).toHaveLength(1);
       levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]!, file).toBeLessThanOrEqual(1));
     }
   });
@@ -238,6 +274,10 @@ describeShared('the real recorded days', () => {
     expect(titles.find('math')).toHaveLength(1);
     // The paper listed on two real days links both.
     const both = await real.page('/papers/2604.07429/');
-    expect(both('.facts a[href^="/days/"]').map((_, a) => both(a).attr('href')).get()).toEqual(['/days/2026-04-10/', '/days/2026-04-16/']);
+    expect(
+      both('.facts a[href^="/days/"]')
+        .map((_, a) => both(a).attr('href'))
+        .get(),
+    ).toEqual(['/days/2026-04-10/', '/days/2026-04-16/']);
   });
 });

@@ -8,7 +8,18 @@ import type { Day } from '../src/lib/schema.ts';
 
 const day = (upvotes: number): Day => ({
   date: '2026-03-06',
-  papers: [{ id: '2603.00001', title: 'T', abstract: 'A', authors: ['Ada'], upvotes, comments: 0, firstSeenAt: '2026-03-06T06:00:00.000Z', lastSeenAt: '2026-03-06T06:00:00.000Z' }],
+  papers: [
+    {
+      id: '2603.00001',
+      title: 'T',
+      abstract: 'A',
+      authors: ['Ada'],
+      upvotes,
+      comments: 0,
+      firstSeenAt: '2026-03-06T06:00:00.000Z',
+      lastSeenAt: '2026-03-06T06:00:00.000Z',
+    },
+  ],
 });
 
 describe('day files', () => {
@@ -29,7 +40,9 @@ describe('day files', () => {
     const broken = JSON.parse(serializeDay(day(1)));
     broken.papers[0].upvotes = 'many';
     await writeFile(path.join(dir, '2026-03-06.json'), JSON.stringify(broken));
-    await expect(readDay(dir, '2026-03-06')).rejects.toThrow(`${path.join(dir, '2026-03-06.json')}: papers[0].upvotes: Invalid input: expected number, received string`);
+    await expect(readDay(dir, '2026-03-06')).rejects.toThrow(
+      `${path.join(dir, '2026-03-06.json')}: papers[0].upvotes: Invalid input: expected number, received string`,
+    );
   });
 
   it('survive a process killed between writing the new file and renaming it', async () => {

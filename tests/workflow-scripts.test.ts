@@ -12,7 +12,14 @@ import { freshness } from '../scripts/lib/freshness.ts';
 import { commitMessage, jobSummary } from '../scripts/lib/report.ts';
 
 const exec = promisify(execFile);
-const day = (date: string, status: DayOutcome['status'], papers = 0, added = 0, extra: Partial<DayOutcome> = {}): DayOutcome => ({ date, status, papers, added, updated: 0, ...extra });
+const day = (date: string, status: DayOutcome['status'], papers = 0, added = 0, extra: Partial<DayOutcome> = {}): DayOutcome => ({
+  date,
+  status,
+  papers,
+  added,
+  updated: 0,
+  ...extra,
+});
 const summary = (days: DayOutcome[]): RunSummary => ({
   days,
   written: days.filter((d) => d.status === 'written').length,
@@ -39,7 +46,12 @@ describe('commitMessage', () => {
 
 describe('jobSummary', () => {
   it('lists the days written and papers added, and puts a failure’s error line first', () => {
-    const text = jobSummary(summary([day('2026-11-26', 'written', 25, 3), day('2026-11-27', 'failed', 0, 0, { error: 'https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts' })]));
+    const text = jobSummary(
+      summary([
+        day('2026-11-26', 'written', 25, 3),
+        day('2026-11-27', 'failed', 0, 0, { error: 'https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts' }),
+      ]),
+    );
     expect(text).toContain('### Snapshot: 1 day written, 3 papers added, 1 day failed');
     expect(text).toContain('> **Error** 2026-11-27: https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts');
     expect(text).toContain('| 2026-11-26 | 25 | 3 |  | written |');
@@ -118,7 +130,9 @@ describe('the commit step', () => {
     const { work, git } = await repoWithRemote();
     await git(work, 'remote', 'set-url', 'origin', path.join(path.dirname(work), 'missing.git'));
     await writeFile(path.join(work, 'days', '2026-11-27.json'), '{}\n');
-    await expect(commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, attempts: 2, sleep: async () => {} })).rejects.toThrow('push failed after 2 attempts');
+    await expect(commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, attempts: 2, sleep: async () => {} })).rejects.toThrow(
+      'push failed after 2 attempts',
+    );
   });
 });
 
@@ -127,7 +141,9 @@ describe('npm run check-fresh', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'fresh-'));
     for (const date of dates) await writeFile(path.join(dir, `${date}.json`), '{}');
     const summaryFile = path.join(dir, 'summary.md');
-    return exec(process.execPath, ['scripts/check-fresh.ts'], { env: { ...process.env, DAYS_DIR: dir, STALE_AFTER_DAYS: limit, GITHUB_STEP_SUMMARY: summaryFile } }).then(
+    return exec(process.execPath, ['scripts/check-fresh.ts'], {
+      env: { ...process.env, DAYS_DIR: dir, STALE_AFTER_DAYS: limit, GITHUB_STEP_SUMMARY: summaryFile },
+    }).then(
       ({ stdout }) => ({ code: 0, stdout }),
       (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
     );

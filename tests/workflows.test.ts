@@ -16,7 +16,10 @@ type Workflow = {
   on: Record<string, unknown>;
   permissions?: unknown;
   concurrency?: { group: string; 'cancel-in-progress': boolean };
-  jobs: Record<string, { 'timeout-minutes'?: number; permissions?: Record<string, string>; steps?: { uses?: string; run?: string; env?: Record<string, string> }[] }>;
+  jobs: Record<
+    string,
+    { 'timeout-minutes'?: number; permissions?: Record<string, string>; steps?: { uses?: string; run?: string; env?: Record<string, string> }[] }
+  >;
 };
 const load = async (name: string) => parse(await readFile(path.join(DIR, name), 'utf8')) as Workflow;
 
@@ -59,7 +62,10 @@ describe('workflows', () => {
       expect(workflow.permissions, name).toEqual({});
       for (const [id, job] of Object.entries(workflow.jobs)) {
         expect(job['timeout-minutes'], `${name} ${id}`).toBeGreaterThan(0);
-        const granted = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
+        const granted = Object.entries(job.permissions ?? {})
+          .filter(([, level]) => level === 'write')
+          .map(([scope]) => scope)
+          .sort();
         const expected = id === 'snapshot' ? ['contents'] : id === 'deploy' ? ['id-token', 'pages'] : [];
         expect(granted, `${name} ${id}`).toEqual(expected);
       }

@@ -88,7 +88,10 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
   if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   if (date && from) throw new UsageError('use either --date or --from/--to, not both');
-  for (const [flag, value] of [['--date', date], ['--to', to]] as const) {
+  for (const [flag, value] of [
+    ['--date', date],
+    ['--to', to],
+  ] as const) {
     if (value && value > today && !values.input) throw new UsageError(`${flag} ${value} is in the future (today is ${today} UTC)`);
   }
 

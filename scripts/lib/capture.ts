@@ -133,7 +133,14 @@ export async function runCapture(
       outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
     } catch (error) {
       const message = (error as Error).message;
-      outcome = { date: source.date, status: 'failed', papers: 0, added: 0, updated: 0, error: message.startsWith(source.date) ? message.slice(source.date.length + 2) : message };
+      outcome = {
+        date: source.date,
+        status: 'failed',
+        papers: 0,
+        added: 0,
+        updated: 0,
+        error: message.startsWith(source.date) ? message.slice(source.date.length + 2) : message,
+      };
     }
     days.push(outcome);
     log(formatOutcome(outcome));

@@ -146,7 +146,12 @@ export class HttpClient {
         if (status === 429) {
           wait = retryAfterMs(response.headers) ?? backoffMs(attempt, this.options);
           if (wait > this.options.maxRetryAfterMs) {
-            throw new HttpError(url, 'rate-limited', `rate limited (429), asked to wait ${Math.ceil(wait / 1000)} s, more than the ${this.options.maxRetryAfterMs / 1000} s allowed`, status);
+            throw new HttpError(
+              url,
+              'rate-limited',
+              `rate limited (429), asked to wait ${Math.ceil(wait / 1000)} s, more than the ${this.options.maxRetryAfterMs / 1000} s allowed`,
+              status,
+            );
           }
           failure = new HttpError(url, 'rate-limited', `rate limited (429) after ${attempt + 1} attempts`, status);
         } else if (status >= 500) {

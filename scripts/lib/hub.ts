@@ -128,7 +128,8 @@ export async function fetchDailyPapers(client: HttpClient, endpoint: string, dat
     } catch (htmlError) {
       const api = failureText(date, apiError);
       const html = failureText(date, htmlError).slice(date.length + 2);
-      throw new Error(`${api}; HTML fallback failed too: ${html}`, { cause: apiError });
+      // The message names both failures; the cause chain carries the fallback's.
+      throw new Error(`${api}; HTML fallback failed too: ${html}`, { cause: htmlError });
     }
   }
 }

@@ -66,7 +66,10 @@ export async function measure(command: string, args: string[], env: NodeJS.Proce
   const sampler = (async () => {
     while (running) {
       const members = tree(child.pid!, await processes());
-      peakTreeRss = Math.max(peakTreeRss, members.reduce((sum, p) => sum + p.rss, 0));
+      peakTreeRss = Math.max(
+        peakTreeRss,
+        members.reduce((sum, p) => sum + p.rss, 0),
+      );
       for (const member of members) {
         // Node 24 names its main thread "MainThread"; the Pagefind binary's name varies by platform.
         const name = /pagefind/i.test(member.name) ? 'pagefind' : member.name === 'MainThread' ? 'node' : member.name;

@@ -58,9 +58,7 @@ export function mergeDay(
           // dump) or a glitch, never better data than what we hold.
           upvotes: Math.max(old.upvotes, fresh.upvotes),
           comments: Math.max(old.comments, fresh.comments),
-          ...(old.githubStars !== undefined || fresh.githubStars !== undefined
-            ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) }
-            : {}),
+          ...(old.githubStars !== undefined || fresh.githubStars !== undefined ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) } : {}),
           firstSeenAt: old.firstSeenAt,
           lastSeenAt: now,
         };

@@ -37,9 +37,7 @@ export function normalizeItem(item: ApiItem): ListedPaper {
     authors: paper.authors.map((author) => collapseWhitespace(author.name)).filter(Boolean),
     upvotes: paper.upvotes,
     comments: item.numComments ?? 0,
-    organization: organization
-      ? { name: organization.name, ...(organization.fullname ? { fullname: organization.fullname } : {}) }
-      : undefined,
+    organization: organization ? { name: organization.name, ...(organization.fullname ? { fullname: organization.fullname } : {}) } : undefined,
     githubRepo,
     githubStars: githubRepo ? paper.githubStars : undefined,
     projectPage: webUrl(paper.projectPage),

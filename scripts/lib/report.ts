@@ -18,7 +18,10 @@ export function commitMessage(summary: RunSummary): string | undefined {
 }
 
 export function jobSummary(summary: RunSummary): string {
-  const lines = [`### Snapshot: ${days(summary.written)} written, ${summary.added} papers added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`, ''];
+  const lines = [
+    `### Snapshot: ${days(summary.written)} written, ${summary.added} papers added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
+    '',
+  ];
   const failed = summary.days.filter((day) => day.status === 'failed');
   for (const day of failed) lines.push(`> **Error** ${day.date}: ${day.error}`, '');
   lines.push('| day | papers | added | updated | result |', '|---|---:|---:|---:|---|');

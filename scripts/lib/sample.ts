@@ -32,15 +32,121 @@ function prng(seed: number): () => number {
   };
 }
 
-const FIRST = ['Wei', 'Ana', 'Jonas', 'Priya', 'Kenji', 'Fatima', 'Lucas', 'Zoë', 'Łukasz', 'Amara', 'José', 'Mei', 'Olu', 'Sven', 'Hana', 'Ravi', 'Elif', 'Tomás', 'Yuki', 'Ingrid', 'Chen', 'Nadia', 'Omar', 'Sofía', 'Minh', 'Aisha', 'Pieter', 'Jia', 'Mateo', 'Saoirse'];
-const LAST = ['Zhang', 'Silva', 'Müller', 'Sharma', 'Tanaka', 'Haddad', 'Martin', 'Nguyễn', 'Kowalski', 'Okafor', 'García', 'Lin', 'Adeyemi', 'Lindqvist', 'Sato', 'Iyer', 'Yılmaz', 'Ferreira', 'Kim', 'Berg', 'Wang', 'Petrova', 'Rahman', 'López', 'Tran', 'Bello', 'de Vries', 'Liu', 'Rossi', "O'Brien"];
+const FIRST = [
+  'Wei',
+  'Ana',
+  'Jonas',
+  'Priya',
+  'Kenji',
+  'Fatima',
+  'Lucas',
+  'Zoë',
+  'Łukasz',
+  'Amara',
+  'José',
+  'Mei',
+  'Olu',
+  'Sven',
+  'Hana',
+  'Ravi',
+  'Elif',
+  'Tomás',
+  'Yuki',
+  'Ingrid',
+  'Chen',
+  'Nadia',
+  'Omar',
+  'Sofía',
+  'Minh',
+  'Aisha',
+  'Pieter',
+  'Jia',
+  'Mateo',
+  'Saoirse',
+];
+const LAST = [
+  'Zhang',
+  'Silva',
+  'Müller',
+  'Sharma',
+  'Tanaka',
+  'Haddad',
+  'Martin',
+  'Nguyễn',
+  'Kowalski',
+  'Okafor',
+  'García',
+  'Lin',
+  'Adeyemi',
+  'Lindqvist',
+  'Sato',
+  'Iyer',
+  'Yılmaz',
+  'Ferreira',
+  'Kim',
+  'Berg',
+  'Wang',
+  'Petrova',
+  'Rahman',
+  'López',
+  'Tran',
+  'Bello',
+  'de Vries',
+  'Liu',
+  'Rossi',
+  "O'Brien",
+];
 const ORGS = [
   { name: 'sample-lab', fullname: 'Sample Lab (invented)' },
   { name: 'fictional-ai', fullname: 'Fictional AI Institute' },
   { name: 'demo-university', fullname: 'Demo University' },
 ];
-const NAMES = ['Aurora', 'Kestrel', 'Lattice', 'Mosaic', 'Nimbus', 'Orbit', 'Prism', 'Quill', 'Ripple', 'Sable', 'Tessera', 'Umbra', 'Vertex', 'Willow', 'Zephyr', 'Helix', 'Cobalt', 'Fathom'];
-const SYLLABLES = ['ka', 'lo', 'vi', 'tes', 'ran', 'qu', 'or', 'mi', 'zen', 'dra', 'pel', 'sko', 'nu', 'fy', 'bri', 'tal', 'gor', 'xe', 'mun', 'sa', 've', 'rik', 'do', 'an'];
+const NAMES = [
+  'Aurora',
+  'Kestrel',
+  'Lattice',
+  'Mosaic',
+  'Nimbus',
+  'Orbit',
+  'Prism',
+  'Quill',
+  'Ripple',
+  'Sable',
+  'Tessera',
+  'Umbra',
+  'Vertex',
+  'Willow',
+  'Zephyr',
+  'Helix',
+  'Cobalt',
+  'Fathom',
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'vi',
+  'tes',
+  'ran',
+  'qu',
+  'or',
+  'mi',
+  'zen',
+  'dra',
+  'pel',
+  'sko',
+  'nu',
+  'fy',
+  'bri',
+  'tal',
+  'gor',
+  'xe',
+  'mun',
+  'sa',
+  've',
+  'rik',
+  'do',
+  'an',
+];
 
 /** A made-up model name ("Skovidra"), distinctive like real ones, so search has a long tail. */
 function inventedName(random: () => number): string {
@@ -124,7 +230,7 @@ export function generateSample(options: SampleOptions): SampleDay[] {
       const name = random() < 0.3 ? pick(random, NAMES) : inventedName(random) + (random() < 0.3 ? `-${1 + Math.floor(random() * 9)}` : '');
       let title = `${name}: ${pick(random, ADJ)} ${area.noun} for ${area.task[0]!.toUpperCase()}${area.task.slice(1)}`;
       if (random() < 0.06) title = `$\\nabla^2$${title}`;
-      else if (random() < 0.05) title = title.replace(': ', ': $\\tau$-') ;
+      else if (random() < 0.05) title = title.replace(': ', ': $\\tau$-');
       if (index % 5 === 1 && i === count - 1) title = HOSTILE_TITLES[hostile++ % HOSTILE_TITLES.length]!;
       const authorCount = i === 0 && index % 7 === 3 ? 480 : 2 + Math.floor(random() * 12);
       const authors = Array.from({ length: authorCount }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));

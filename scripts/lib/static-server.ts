@@ -35,7 +35,9 @@ export async function serveStatic(root: string, base = '/', headers: Record<stri
     let pathname = decodeURIComponent(url.pathname);
     const send404 = async () => {
       res.writeHead(404, { 'content-type': TYPES['.html']!, ...headers });
-      createReadStream(path.join(root, '404.html')).on('error', () => res.end('not found')).pipe(res);
+      createReadStream(path.join(root, '404.html'))
+        .on('error', () => res.end('not found'))
+        .pipe(res);
     };
     if (!pathname.startsWith(base)) return send404();
     pathname = pathname.slice(base.length - 1);

@@ -24,9 +24,19 @@ export interface FeedGroup {
 }
 
 export const mainGroup: FeedGroup = { scope: '/', home: '/', name: 'All papers', description: 'Every paper of the latest listed days.' };
-export const topGroup = (minUpvotes: number): FeedGroup => ({ scope: '/top/', home: '/', name: 'Top papers', description: `Only papers with ${minUpvotes} or more upvotes.` });
+export const topGroup = (minUpvotes: number): FeedGroup => ({
+  scope: '/top/',
+  home: '/',
+  name: 'Top papers',
+  description: `Only papers with ${minUpvotes} or more upvotes.`,
+});
 export const digestGroup: FeedGroup = { scope: '/digest/', home: '/days/', name: 'Daily digest', description: 'One item a day, listing that day’s papers.' };
-export const topicGroup = (topic: Topic): FeedGroup => ({ scope: `/topics/${topic.slug}/`, home: `/topics/${topic.slug}/`, name: topic.name, description: topic.description });
+export const topicGroup = (topic: Topic): FeedGroup => ({
+  scope: `/topics/${topic.slug}/`,
+  home: `/topics/${topic.slug}/`,
+  name: topic.name,
+  description: topic.description,
+});
 
 export function feedsOf(group: FeedGroup): FeedLink[] {
   return FORMATS.map(([format, label]) => ({ title: `${group.name} (${label})`, path: feedPath(group.scope, format), format }));

@@ -128,9 +128,15 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
   return archive.days.slice(0, days).map((day) => {
     const url = absoluteUrl(dayPath(day.date), ctx.site, ctx.base);
     const list = day.papers
-      .map((paper) => `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${paper.upvotes}</li>`)
+      .map(
+        (paper) => `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${paper.upvotes}</li>`,
+      )
       .join('');
-    const newest = day.papers.map((paper) => listedAt(day.date, paper)).sort().at(-1) ?? `${day.date}T12:00:00.000Z`;
+    const newest =
+      day.papers
+        .map((paper) => listedAt(day.date, paper))
+        .sort()
+        .at(-1) ?? `${day.date}T12:00:00.000Z`;
     return {
       id: url,
       url,
@@ -139,7 +145,10 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
       authors: [],
       categories: [],
       contentHtml: `<ol>${list}</ol>`,
-      summary: day.papers.slice(0, 5).map((paper) => clean(paper.title)).join(' · '),
+      summary: day.papers
+        .slice(0, 5)
+        .map((paper) => clean(paper.title))
+        .join(' · '),
     };
   });
 }
@@ -148,7 +157,10 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
 
 /** Newest item date, or the epoch for an empty feed: never the build clock. */
 export function feedUpdated(feed: Feed): Date {
-  const newest = feed.items.map((item) => item.date).sort().at(-1);
+  const newest = feed.items
+    .map((item) => item.date)
+    .sort()
+    .at(-1);
   return new Date(newest ?? 0);
 }
 

@@ -35,5 +35,8 @@ export function scholarlyArticle(paper: Paper, url: string): Record<string, unkn
  * can close the script element; U+2028/9 are escaped for old JavaScript parsers.
  */
 export function jsonLdScript(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

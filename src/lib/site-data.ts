@@ -6,6 +6,11 @@ import { buildArchive, type Archive } from './archive.ts';
 let archive: Promise<Archive> | undefined;
 
 export function getArchive(): Promise<Archive> {
-  archive ??= getCollection('days').then((entries) => buildArchive(entries.map((entry) => entry.data), topics));
+  archive ??= getCollection('days').then((entries) =>
+    buildArchive(
+      entries.map((entry) => entry.data),
+      topics,
+    ),
+  );
   return archive;
 }

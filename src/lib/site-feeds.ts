@@ -18,18 +18,27 @@ export async function buildFeed(which: FeedKind, site: URL): Promise<Feed> {
   const feed = (group: FeedGroup, items: Feed['items']): Feed => ({ group, homeUrl: absoluteUrl(group.home, site, ctx.base), items });
   switch (which.kind) {
     case 'main':
-      return feed(mainGroup, recentEntries(archive, siteConfig.mainFeed).map((entry) => paperItem(entry, ctx)));
+      return feed(
+        mainGroup,
+        recentEntries(archive, siteConfig.mainFeed).map((entry) => paperItem(entry, ctx)),
+      );
     case 'top': {
       const { minUpvotes, days, maxItems } = siteConfig.topFeed;
       const entries = recentEntries(archive, { days, maxItems }, (paper) => paper.upvotes >= minUpvotes);
-      return feed(topGroup(minUpvotes), entries.map((entry) => paperItem(entry, ctx)));
+      return feed(
+        topGroup(minUpvotes),
+        entries.map((entry) => paperItem(entry, ctx)),
+      );
     }
     case 'digest':
       return feed(digestGroup, digestItems(archive, siteConfig.digestFeed.days, ctx));
     case 'topic': {
       const topic = archive.topics.find((t) => t.slug === which.slug)!;
       const entries = recentEntries(archive, siteConfig.topicFeed, (_paper, topics) => topics.includes(which.slug));
-      return feed(topicGroup(topic), entries.map((entry) => paperItem(entry, ctx)));
+      return feed(
+        topicGroup(topic),
+        entries.map((entry) => paperItem(entry, ctx)),
+      );
     }
   }
 }

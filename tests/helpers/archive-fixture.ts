@@ -14,15 +14,50 @@ export const HOSTILE = {
 
 export const FIXTURE_DAYS = {
   '2026-03-05': [
-    apiItem({ id: '2603.00010', upvotes: 80, title: '$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset', era: '2024', date: '2026-03-05', keywords: ['dataset'] }),
-    apiItem({ id: '2603.00011', upvotes: 12, title: 'LLM$\\times$MapReduce: Long-Context Agents', date: '2026-03-05', githubRepo: 'https://github.com/example/mapreduce', githubStars: 321 }),
+    apiItem({
+      id: '2603.00010',
+      upvotes: 80,
+      title: '$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset',
+      era: '2024',
+      date: '2026-03-05',
+      keywords: ['dataset'],
+    }),
+    apiItem({
+      id: '2603.00011',
+      upvotes: 12,
+      title: 'LLM$\\times$MapReduce: Long-Context Agents',
+      date: '2026-03-05',
+      githubRepo: 'https://github.com/example/mapreduce',
+      githubStars: 321,
+    }),
     apiItem({ id: '2603.00012', upvotes: 5, title: 'A Broken Formula $\\frac{1}{$ Stays Text', date: '2026-03-05' }),
   ],
   '2026-03-06': [
-    apiItem({ id: '2603.00020', upvotes: 99, title: HOSTILE.script, abstract: 'Abstract with a bell \u0007 control character and <b>markup</b>.', date: '2026-03-06', organization: { name: 'example-lab', fullname: 'Example Lab' } }),
-    apiItem({ id: '2603.00011', upvotes: 40, title: 'LLM$\\times$MapReduce: Long-Context Agents', abstract: 'We split long documents into chunks\nwith a divide-and-conquer scheme we call the quokka protocol.', date: '2026-03-06', githubRepo: 'https://github.com/example/mapreduce', githubStars: 400 }),
+    apiItem({
+      id: '2603.00020',
+      upvotes: 99,
+      title: HOSTILE.script,
+      abstract: 'Abstract with a bell \u0007 control character and <b>markup</b>.',
+      date: '2026-03-06',
+      organization: { name: 'example-lab', fullname: 'Example Lab' },
+    }),
+    apiItem({
+      id: '2603.00011',
+      upvotes: 40,
+      title: 'LLM$\\times$MapReduce: Long-Context Agents',
+      abstract: 'We split long documents into chunks\nwith a divide-and-conquer scheme we call the quokka protocol.',
+      date: '2026-03-06',
+      githubRepo: 'https://github.com/example/mapreduce',
+      githubStars: 400,
+    }),
     apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)' }),
-    apiItem({ id: '2603.00022', upvotes: 3, title: 'The Big Collaboration Paper on Video Diffusion', authors: Array.from({ length: 500 }, (_, i) => `Author Number${i + 1}`), date: '2026-03-06' }),
+    apiItem({
+      id: '2603.00022',
+      upvotes: 3,
+      title: 'The Big Collaboration Paper on Video Diffusion',
+      authors: Array.from({ length: 500 }, (_, i) => `Author Number${i + 1}`),
+      date: '2026-03-06',
+    }),
   ],
   '2026-03-09': [
     apiItem({ id: '2603.00030', upvotes: 7, title: HOSTILE.cdata, date: '2026-03-09', aiSummary: 'A summary with $\\tau$-bench math.' }),

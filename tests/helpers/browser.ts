@@ -10,7 +10,16 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROME_PATH,
     // Without the background-networking flags Chromium reaches for Google's hosts at start.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
   });
 }
 

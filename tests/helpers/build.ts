@@ -40,6 +40,9 @@ export async function buildSite(daysDir: string, env: Record<string, string> = {
     read,
     output: stdout + stderr,
     page: async (urlPath: string) => cheerio.load(await read(path.join(urlPath.replace(/^\//, ''), urlPath.endsWith('/') ? 'index.html' : ''))),
-    files: async () => (await readdir(dist, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
+    files: async () =>
+      (await readdir(dist, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
   };
 }
