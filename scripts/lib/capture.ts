@@ -3,13 +3,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiItem } from '../../src/lib/schema.ts';
-import type { SnapshotArgs } from './args.ts';
-import { UsageError } from './args.ts';
+import { UsageError, type SnapshotArgs } from './args.ts';
 import type { HttpClient } from './http.ts';
-import { fetchDailyPapers } from './hub.ts';
+import { fetchDailyPapers, parseApiBody } from './hub.ts';
 import { mergeDay } from './merge.ts';
 import { normalizeItem } from './normalize.ts';
-import { parseApiBody } from './hub.ts';
 import { readDay, writeDay } from './store.ts';
 
 export type DayStatus = 'written' | 'unchanged' | 'empty' | 'kept' | 'failed';
@@ -32,10 +30,9 @@ export interface RunSummary {
   failed: number;
 }
 
-/** Where one day's items come from: a date and a function that yields them. */
+/** Where one day's items come from: a date and a function that yields them (and says from where). */
 export interface DaySource {
   date: string;
-  source: 'api' | 'html' | 'input';
   load: () => Promise<{ items: ApiItem[]; source: 'api' | 'html' | 'input' }>;
 }
 
@@ -66,7 +63,6 @@ export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
   }
   const fromFile = (file: string, date: string): DaySource => ({
     date,
-    source: 'input',
     load: async () => {
       const body = await readFile(file, 'utf8');
       try {
@@ -92,7 +88,6 @@ export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
 export function networkSources(dates: string[], client: HttpClient, endpoint: string): DaySource[] {
   return dates.map((date) => ({
     date,
-    source: 'api',
     load: () => fetchDailyPapers(client, endpoint, date),
   }));
 }

@@ -67,22 +67,6 @@ export interface TopicPaper {
   paper: Paper;
 }
 
-/** A topic's papers, newest listed day first, each paper once (at its latest listing). */
-export function papersOfTopic(archive: Archive, slug: string): TopicPaper[] {
-  const result: TopicPaper[] = [];
-  const seen = new Set<string>();
-  for (const day of archive.days) {
-    for (const paper of day.papers) {
-      if (seen.has(paper.id)) continue;
-      const record = archive.papers.get(paper.id)!;
-      if (!record.topics.includes(slug)) continue;
-      seen.add(paper.id);
-      result.push({ date: day.date, paper: record.paper });
-    }
-  }
-  return result;
-}
-
 /** Every topic's papers in one pass over the archive (topic pages and feeds share it). */
 export function papersByTopic(archive: Archive): Map<string, TopicPaper[]> {
   const byTopic = new Map<string, TopicPaper[]>(archive.topics.map((topic) => [topic.slug, []]));

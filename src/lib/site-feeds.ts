@@ -1,5 +1,4 @@
 // The site's feeds, assembled from the archive and the configuration; routes only render them.
-import { papersByTopic } from './archive.ts';
 import { digestGroup, mainGroup, topGroup, topicGroup, type FeedGroup } from './feed-links.ts';
 import { digestItems, FEED_CONTENT_TYPES, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
 import { absoluteUrl, type FeedFormat } from './paths.ts';
@@ -12,7 +11,17 @@ function context(site: URL): FeedContext {
   return { site, base: import.meta.env.BASE_URL, siteTitle: siteConfig.title };
 }
 
-export async function buildFeed(which: FeedKind, site: URL): Promise<Feed> {
+const built = new Map<string, Promise<Feed>>();
+
+/** Each feed's items once per build: its RSS, Atom and JSON Feed (and the OPML date) share them. */
+export function buildFeed(which: FeedKind, site: URL): Promise<Feed> {
+  const key = `${site.href} ${JSON.stringify(which)}`;
+  let feed = built.get(key);
+  if (!feed) built.set(key, (feed = assembleFeed(which, site)));
+  return feed;
+}
+
+async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
   const archive = await getArchive();
   const ctx = context(site);
   const feed = (group: FeedGroup, items: Feed['items']): Feed => ({ group, homeUrl: absoluteUrl(group.home, site, ctx.base), items });
@@ -55,12 +64,11 @@ export async function topicFeedPaths() {
 
 export async function opmlResponse(site: URL): Promise<Response> {
   const archive = await getArchive();
-  const byTopic = papersByTopic(archive);
   const main = await buildFeed({ kind: 'main' }, site);
   const body = renderOpml(
     [
       { title: 'Daily Papers', groups: [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup] },
-      { title: 'Topics', groups: archive.topics.filter((topic) => (byTopic.get(topic.slug)?.length ?? 0) >= 0).map(topicGroup) },
+      { title: 'Topics', groups: archive.topics.map(topicGroup) },
     ],
     context(site),
     feedUpdated(main),

@@ -1,6 +1,6 @@
 // The project's own small archive: a few days written through the snapshot command's import,
 // holding every case the site must get right (LaTeX, hostile text, 500 authors, old-style ids).
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
@@ -70,7 +70,6 @@ export async function makeFixtureArchive(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-fixture-'));
   const input = path.join(root, 'input');
   const days = path.join(root, 'days');
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(input);
   for (const [date, items] of Object.entries(FIXTURE_DAYS)) await writeFile(path.join(input, `${date}.json`), JSON.stringify(items));
   const sources = await inputSources({ help: false, force: false, dates: [], input });
