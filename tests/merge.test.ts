@@ -88,6 +88,17 @@ describe('mergeDay', () => {
     expect(forced.day.papers).toHaveLength(1);
     expect(forced.day.papers[0]).toMatchObject({ upvotes: 7, firstSeenAt: T1 });
   });
+
+  it('with force, a listing that is a strict subset with the same values replaces the day', () => {
+    const first = mergeDay(undefined, '2026-03-06', listed({ id: '2603.00001', upvotes: 5 }, { id: '2603.00002', upvotes: 3 }), T1);
+    const forced = mergeDay(first.day, '2026-03-06', listed({ id: '2603.00001', upvotes: 5 }), T2, { force: true });
+    expect(forced).toMatchObject({ changed: true, added: [], updated: [], dropped: ['2603.00002'], retained: [] });
+    expect(forced.day.papers.map((p) => p.id)).toEqual(['2603.00001']);
+    // Without force the same listing keeps the paper and changes nothing.
+    const kept = mergeDay(first.day, '2026-03-06', listed({ id: '2603.00001', upvotes: 5 }), T2);
+    expect(kept).toMatchObject({ changed: false, dropped: [], retained: ['2603.00002'] });
+    expect(kept.day).toBe(first.day);
+  });
 });
 
 describeShared('merging real captures of the same day', () => {

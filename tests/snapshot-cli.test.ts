@@ -86,6 +86,16 @@ describe('npm run snapshot', () => {
     expect((await readDayFile('2026-03-06')).papers).toHaveLength(1);
   });
 
+  it('--force replaces a day with a listing that is a strict subset of it, with the same values', async () => {
+    hub.handle(listingHandler({ '2026-03-06': manyItems(3) }));
+    await snapshot('--date', '2026-03-06');
+    hub.handle(listingHandler({ '2026-03-06': manyItems(3).slice(0, 2) }));
+    const result = await snapshot('--date', '2026-03-06', '--force');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2026-03-06  2 papers  +0 added, 0 updated, 1 dropped (--force)  (api)');
+    expect((await readDayFile('2026-03-06')).papers.map((p) => p.id)).toEqual(['2603.10000', '2603.10001']);
+  });
+
   it('imports a recorded response file, taking its date from the name', async () => {
     const file = path.join(dir, '..', `dump-2026-03-06-${process.pid}.json`);
     await writeFile(file, JSON.stringify(manyItems(4)));

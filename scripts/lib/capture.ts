@@ -19,6 +19,8 @@ export interface DayOutcome {
   papers: number;
   added: number;
   updated: number;
+  /** With --force: papers the file held that the listing no longer does, removed. */
+  dropped?: number;
   source?: 'api' | 'html' | 'input';
   error?: string;
 }
@@ -49,7 +51,14 @@ export async function captureDay(dir: string, date: string, items: ApiItem[], no
     return { date, status: 'unchanged', papers: result.day.papers.length, added: 0, updated: 0 };
   }
   await writeDay(dir, result.day);
-  return { date, status: 'written', papers: result.day.papers.length, added: result.added.length, updated: result.updated.length };
+  return {
+    date,
+    status: 'written',
+    papers: result.day.papers.length,
+    added: result.added.length,
+    updated: result.updated.length,
+    ...(result.dropped.length ? { dropped: result.dropped.length } : {}),
+  };
 }
 
 /** The recorded API responses named by --input: one file, or a folder of YYYY-MM-DD.json files. */
@@ -96,7 +105,7 @@ export function formatOutcome(outcome: DayOutcome): string {
   const { date, status, papers, added, updated } = outcome;
   switch (status) {
     case 'written':
-      return `${date}  ${papers} papers  +${added} added, ${updated} updated  (${outcome.source})`;
+      return `${date}  ${papers} papers  +${added} added, ${updated} updated${outcome.dropped ? `, ${outcome.dropped} dropped (--force)` : ''}  (${outcome.source})`;
     case 'unchanged':
       return `${date}  ${papers} papers  unchanged`;
     case 'empty':

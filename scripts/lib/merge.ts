@@ -11,6 +11,8 @@ export interface MergeResult {
   updated: string[];
   /** Ids in the file that this fetch no longer lists; kept as they were. */
   retained: string[];
+  /** With force: ids in the file that this fetch no longer lists, and so removed. */
+  dropped: string[];
   /** Whether the file's content differs from what it was. */
   changed: boolean;
 }
@@ -66,12 +68,15 @@ export function mergeDay(
     papers.push(merged);
   }
 
-  const retained = options.force ? [] : [...previous.keys()].filter((id) => !fetchedIds.has(id));
+  const missing = [...previous.keys()].filter((id) => !fetchedIds.has(id));
+  // --force replaces the day with the listing: papers it no longer holds are dropped, not kept.
+  const retained = options.force ? [] : missing;
+  const dropped = options.force ? missing : [];
   for (const id of retained) papers.push(previous.get(id)!);
 
   const ordered = byUpvotes(papers);
   // Order follows upvotes, so a new order without a changed paper is only a reshuffle of ties.
-  const changed = !existing || added.length > 0 || updated.length > 0;
+  const changed = !existing || added.length > 0 || updated.length > 0 || dropped.length > 0;
 
   // An unchanged day keeps its file byte for byte, so a scheduled run with nothing new commits nothing.
   return {
@@ -79,6 +84,7 @@ export function mergeDay(
     added,
     updated,
     retained,
+    dropped,
     changed,
   };
 }
