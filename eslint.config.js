@@ -4,7 +4,7 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.demo/', '.bench/', 'node_modules/', 'test-results/'] },
+  { ignores: ['dist/', '.astro/', '.demo/', '.bench/', '.stryker/', 'node_modules/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

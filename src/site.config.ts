@@ -16,6 +16,6 @@ export const siteConfig = {
   topicPageSize: 50,
   /** How many authors show before the rest fold away. */
   authorsShown: 10,
-  /** The build and the daily workflow fail when the newest listed day is older than this (days). */
+  /** `npm run check-fresh` (the daily workflow's verdict) fails when the newest listed day is older than this (days). */
   staleAfterDays: Number(process.env.STALE_AFTER_DAYS || 4),
 };

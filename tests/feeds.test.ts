@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
+import { extractFromJson } from '@extractus/feed-extractor';
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileTopics, topicsOf } from '../src/lib/topics.ts';
@@ -18,6 +19,13 @@ let feeds: string[];
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 if (!hasXmllint && process.env.CI === 'true') throw new Error('CI=true but xmllint is missing (apt-get install libxml2-utils)');
+// The independent reader: Python's feedparser and listparser, as Debian packages them.
+const PYTHON = process.env.FEEDPARSER_PYTHON || '/usr/bin/python3';
+const hasFeedparser = spawnSync(PYTHON, ['-c', 'import feedparser, listparser']).status === 0;
+if (!hasFeedparser) {
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${PYTHON} lacks feedparser/listparser (apt-get install python3-feedparser python3-listparser)`);
+  console.warn('[skipped] feed checks with Python feedparser: apt-get install python3-feedparser python3-listparser');
+}
 
 beforeAll(async () => {
   daysDir = await makeFixtureArchive();
@@ -126,6 +134,76 @@ describe('the feeds', () => {
   it('are byte-identical when the same data is built again', async () => {
     const again = await buildSite(daysDir, { SITE_URL: SITE });
     for (const file of [...feeds, 'feeds.opml']) expect(await again.read(file), file).toBe(await site.read(file));
+  });
+});
+
+interface ReaderView {
+  bozo: boolean;
+  error: string;
+  version?: string;
+  title?: string;
+  entries?: { id: string; link: string; title: string; authors: string[]; published?: string; content?: string }[];
+  feeds?: { url: string; title: string }[];
+}
+
+describe.skipIf(!hasFeedparser)('an independent reader (Python feedparser, listparser)', () => {
+  let views: Record<string, ReaderView>;
+  beforeAll(() => {
+    const files = [...feeds.filter((f) => f.endsWith('.xml')), 'feeds.opml'].map((f) => path.join(site.dist, f));
+    const out = execFileSync(PYTHON, [path.resolve('tests/helpers/read_feeds.py'), ...files], { maxBuffer: 64 * 1024 * 1024 }).toString();
+    views = Object.fromEntries(Object.entries(JSON.parse(out) as Record<string, ReaderView>).map(([file, view]) => [path.relative(site.dist, file), view]));
+  });
+
+  it('reads every RSS and Atom feed cleanly, with the same items as the feed holds', async () => {
+    for (const file of feeds.filter((f) => f.endsWith('.xml'))) {
+      const view = views[file]!;
+      expect(view.bozo, `${file}: ${view.error}`).toBe(false);
+      expect(view.version, file).toBe(file.endsWith('rss.xml') ? 'rss20' : 'atom10');
+      const links = file.endsWith('rss.xml')
+        ? (parseRssFeed(await site.read(file)).items ?? []).map((i) => i.link)
+        : (parseAtomFeed(await site.read(file)).entries ?? []).map((e) => e.links?.[0]?.href);
+      expect(
+        view.entries!.map((e) => e.link),
+        file,
+      ).toEqual(links);
+    }
+  });
+
+  it('sees plain titles, authors, dates and content, and no markup from hostile fields', () => {
+    for (const file of ['rss.xml', 'atom.xml']) {
+      const entries = views[file]!.entries!;
+      const mapreduce = entries.find((e) => e.link === `${SITE}/papers/2603.00011/`)!;
+      expect(mapreduce.title, file).toBe('LLM×MapReduce: Long-Context Agents');
+      expect(mapreduce.authors.join(', '), file).toContain('Ada Lovelace');
+      expect(mapreduce.published, file).toMatch(/2026/);
+      expect(mapreduce.content, file).toContain('quokka protocol');
+      // Hostile titles arrive as the exact text, and no content carries live markup.
+      for (const [id, title] of [
+        ['2603.00020', HOSTILE.script],
+        ['2603.00021', HOSTILE.title],
+        ['2603.00030', HOSTILE.cdata],
+      ]) {
+        expect(entries.find((e) => e.link === `${SITE}/papers/${id}/`)?.title, file).toBe(title);
+      }
+      for (const entry of entries) expect(entry.content ?? '', file).not.toMatch(/<script|<img|onerror=|javascript:/i);
+    }
+  });
+
+  it('imports every feed from the OPML file', () => {
+    const view = views['feeds.opml']!;
+    expect(view.bozo, view.error).toBe(false);
+    expect(view.feeds!.map((f) => f.url.slice(SITE.length + 1)).sort()).toEqual(feeds);
+  });
+
+  it('reads every JSON Feed with a second parser (feed-extractor)', async () => {
+    for (const file of feeds.filter((f) => f.endsWith('feed.json'))) {
+      const raw = JSON.parse(await site.read(file)) as { items: { url: string }[] };
+      const read = extractFromJson(raw) as { entries?: { link: string }[] };
+      expect(
+        (read.entries ?? []).map((e) => e.link),
+        file,
+      ).toEqual(raw.items.map((i) => i.url));
+    }
   });
 });
 

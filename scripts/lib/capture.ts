@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ApiItem } from '../../src/lib/schema.ts';
 import { UsageError, type SnapshotArgs } from './args.ts';
 import type { HttpClient } from './http.ts';
-import { fetchDailyPapers, parseApiBody } from './hub.ts';
+import { fetchDailyPapers, ListingError, parseApiBody } from './hub.ts';
 import { mergeDay } from './merge.ts';
 import { normalizeItem } from './normalize.ts';
 import { readDay, writeDay } from './store.ts';
@@ -77,7 +77,7 @@ export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
       try {
         return { items: parseApiBody(body), source: 'input' };
       } catch (error) {
-        throw new Error(`${date}: ${file} ${(error as Error).message}`, { cause: error });
+        throw new ListingError(date, file, (error as Error).message, { cause: error });
       }
     },
   });
@@ -136,14 +136,14 @@ export async function runCapture(
       const { items, source: from } = await source.load();
       outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
     } catch (error) {
-      const message = (error as Error).message;
       outcome = {
         date: source.date,
         status: 'failed',
         papers: 0,
         added: 0,
         updated: 0,
-        error: message.startsWith(source.date) ? message.slice(source.date.length + 2) : message,
+        // The report puts the date first; the error line after it names the URL or file and the problem.
+        error: error instanceof ListingError ? error.detail : (error as Error).message,
       };
     }
     days.push(outcome);

@@ -17,11 +17,22 @@ export interface Listing {
   url: string;
 }
 
-/** A failure that names the date, the URL and what was wrong, in one line. */
+/** A failure that names the date, the URL (or file) and what was wrong, in one line. */
 export class ListingError extends Error {
+  readonly date: string;
+  readonly url: string;
+  readonly problem: string;
   constructor(date: string, url: string, problem: string, options?: ErrorOptions) {
     super(`${date}: ${url} ${problem}`, options);
     this.name = 'ListingError';
+    this.date = date;
+    this.url = url;
+    this.problem = problem;
+  }
+
+  /** The URL and the problem: what a report shows after the date. */
+  get detail(): string {
+    return `${this.url} ${this.problem}`;
   }
 }
 
@@ -107,10 +118,11 @@ async function fetchHtml(client: HttpClient, endpoint: string, date: string): Pr
   }
 }
 
-function failureText(date: string, error: unknown): string {
-  if (error instanceof ListingError) return error.message;
-  if (error instanceof HttpError) return `${date}: ${error.url} ${error.message}`;
-  return `${date}: ${(error as Error).message}`;
+/** Where and what, from whichever error a step threw. */
+function failure(url: string, error: unknown): { url: string; problem: string } {
+  if (error instanceof ListingError) return { url: error.url, problem: error.problem };
+  if (error instanceof HttpError) return { url: error.url, problem: error.message };
+  return { url, problem: (error as Error).message };
 }
 
 /** Every item listed on a date. Throws a ListingError naming the date, URL and problem. */
@@ -126,10 +138,10 @@ export async function fetchDailyPapers(client: HttpClient, endpoint: string, dat
       const items = await fetchHtml(client, endpoint, date);
       return { items, source: 'html', url: htmlUrl(endpoint, date) };
     } catch (htmlError) {
-      const api = failureText(date, apiError);
-      const html = failureText(date, htmlError).slice(date.length + 2);
-      // The message names both failures; the cause chain carries the fallback's.
-      throw new Error(`${api}; HTML fallback failed too: ${html}`, { cause: htmlError });
+      const api = failure(apiUrl(endpoint, date), apiError);
+      const html = failure(htmlUrl(endpoint, date), htmlError);
+      // One line naming both failures; the cause chain carries the fallback's.
+      throw new ListingError(date, api.url, `${api.problem}; HTML fallback failed too: ${html.url} ${html.problem}`, { cause: htmlError });
     }
   }
 }

@@ -28,11 +28,26 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** The file a URL path names below `root`, or undefined when it escapes `root` or cannot be decoded. */
+export function resolveInside(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // a bad %-escape names no file
+  }
+  const file = path.join(root, decoded);
+  const relative = path.relative(root, file);
+  // A sibling folder (/srv/dist-old for /srv/dist) starts with the same characters but is outside.
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return file;
+}
+
 /** Serve `root` at `base` (e.g. '/' or '/archive/'). */
 export async function serveStatic(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let pathname = decodeURIComponent(url.pathname);
+    let pathname = url.pathname;
     const send404 = async () => {
       res.writeHead(404, { 'content-type': TYPES['.html']!, ...headers });
       createReadStream(path.join(root, '404.html'))
@@ -41,8 +56,8 @@ export async function serveStatic(root: string, base = '/', headers: Record<stri
     };
     if (!pathname.startsWith(base)) return send404();
     pathname = pathname.slice(base.length - 1);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) return send404();
+    let file = resolveInside(root, pathname);
+    if (file === undefined) return send404();
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       await stat(file);

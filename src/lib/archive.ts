@@ -20,6 +20,8 @@ export interface Archive {
   /** Date -> index in `days`, for neighbours without a scan. */
   dayIndex: Map<string, number>;
   topics: Topic[];
+  /** Topic slug -> name, for chips and feed categories. */
+  topicNames: ReadonlyMap<string, string>;
   /** The newest capture time of any paper: when the archive last changed. */
   updatedAt: string | undefined;
 }
@@ -46,7 +48,14 @@ export function buildArchive(days: readonly Day[], topics: readonly Topic[]): Ar
     record.topics = topicsOf(record.paper, compiled);
     if (!updatedAt || record.paper.lastSeenAt > updatedAt) updatedAt = record.paper.lastSeenAt;
   }
-  return { days: sorted, papers, dayIndex: new Map(sorted.map((day, index) => [day.date, index])), topics: [...topics], updatedAt };
+  return {
+    days: sorted,
+    papers,
+    dayIndex: new Map(sorted.map((day, index) => [day.date, index])),
+    topics: [...topics],
+    topicNames: new Map(topics.map((topic) => [topic.slug, topic.name])),
+    updatedAt,
+  };
 }
 
 export function latestDay(archive: Archive): Day | undefined {

@@ -1,5 +1,6 @@
 // Which feeds a page advertises: in <link rel="alternate"> and in its visible feed list.
-import { feedPath, type FeedFormat } from './paths.ts';
+import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
+import { feedPath } from './paths.ts';
 import type { Topic } from './topics.ts';
 
 export interface FeedLink {
@@ -7,12 +8,6 @@ export interface FeedLink {
   path: string;
   format: FeedFormat;
 }
-
-const FORMATS: [FeedFormat, string][] = [
-  ['rss', 'RSS'],
-  ['atom', 'Atom'],
-  ['json', 'JSON Feed'],
-];
 
 export interface FeedGroup {
   /** Where the feed files live: '/', '/top/', '/digest/', '/topics/<slug>/'. */
@@ -39,5 +34,5 @@ export const topicGroup = (topic: Topic): FeedGroup => ({
 });
 
 export function feedsOf(group: FeedGroup): FeedLink[] {
-  return FORMATS.map(([format, label]) => ({ title: `${group.name} (${label})`, path: feedPath(group.scope, format), format }));
+  return feedFormats.map((format) => ({ title: `${group.name} (${FEED_FORMATS[format].label})`, path: feedPath(group.scope, format), format }));
 }

@@ -7,7 +7,8 @@ import type { Archive } from './archive.ts';
 import { escapeHtml, stripXmlForbidden } from './escape.ts';
 import type { FeedGroup } from './feed-links.ts';
 import { plainMath, renderMath } from './math.ts';
-import { absoluteUrl, arxivAbsUrl, arxivPdfUrl, dayPath, feedPath, hfPaperUrl, paperPath, type FeedFormat } from './paths.ts';
+import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
+import { absoluteUrl, arxivAbsUrl, arxivPdfUrl, dayPath, feedPath, hfPaperUrl, paperPath } from './paths.ts';
 import type { Paper } from './schema.ts';
 import { firstAuthors, longDate, plural, truncate } from './text.ts';
 
@@ -108,7 +109,7 @@ interface Window {
 
 /** Papers of the last `days` listed days, newest day first, each paper once (at its newest listing). */
 export function recentEntries(archive: Archive, window: Window, keep: (paper: Paper, topics: string[]) => boolean = () => true): FeedEntry[] {
-  const names = new Map(archive.topics.map((topic) => [topic.slug, topic.name]));
+  const names = archive.topicNames;
   const entries: FeedEntry[] = [];
   const seen = new Set<string>();
   for (const day of archive.days.slice(0, window.days)) {
@@ -147,7 +148,7 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
       contentHtml: `<ol>${list}</ol>`,
       summary: day.papers
         .slice(0, 5)
-        .map((paper) => clean(paper.title))
+        .map((paper) => clean(plainMath(paper.title)))
         .join(' · '),
     };
   });
@@ -259,18 +260,7 @@ export async function renderFeed(format: FeedFormat, feed: Feed, ctx: FeedContex
   }
 }
 
-export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-};
-
 export function renderOpml(groups: { title: string; groups: FeedGroup[] }[], ctx: FeedContext, updated: Date): string {
-  const format: [FeedFormat, string][] = [
-    ['rss', 'rss'],
-    ['atom', 'atom'],
-    ['json', 'json'],
-  ];
   return generateOpml({
     head: { title: `${ctx.siteTitle} feeds`, dateModified: updated },
     body: {
@@ -278,10 +268,11 @@ export function renderOpml(groups: { title: string; groups: FeedGroup[] }[], ctx
         text: section.title,
         title: section.title,
         outlines: section.groups.flatMap((group) =>
-          format.map(([feedFormat, type]) => ({
-            text: `${group.name} (${feedFormat === 'json' ? 'JSON Feed' : feedFormat === 'rss' ? 'RSS' : 'Atom'})`,
+          feedFormats.map((feedFormat) => ({
+            text: `${group.name} (${FEED_FORMATS[feedFormat].label})`,
             title: group.name,
-            type,
+            // OPML 2.0: "rss" marks a subscription whatever the feed's format; readers import by it.
+            type: 'rss',
             description: group.description,
             xmlUrl: absoluteUrl(feedPath(group.scope, feedFormat), ctx.site, ctx.base),
             htmlUrl: absoluteUrl(group.home, ctx.site, ctx.base),

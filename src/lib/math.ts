@@ -42,7 +42,10 @@ export function hasMath(text: string): boolean {
   return splitMath(text).some((segment) => segment.kind === 'math');
 }
 
+// One build renders each title and abstract in several places (page, lists, feeds, search
+// words): KaTeX runs once per distinct text, and these caches hand out the result after that.
 const cache = new Map<string, string>();
+const plainCache = new Map<string, string>();
 
 function renderFormula(tex: string): string | undefined {
   try {
@@ -69,7 +72,9 @@ export function searchWords(text: string): string {
 
 /** Plain text for places that take no markup (feed titles, search results): LLM$\times$MapReduce -> LLM×MapReduce. */
 export function plainMath(text: string): string {
-  return splitMath(text)
+  const cached = plainCache.get(text);
+  if (cached !== undefined) return cached;
+  const plain = splitMath(text)
     .map((segment) => {
       if (segment.kind === 'text') return segment.value;
       const html = renderFormula(segment.value);
@@ -80,6 +85,8 @@ export function plainMath(text: string): string {
         .replace(/&(?:amp|lt|gt|quot|#x27|#39);/g, (entity) => ENTITY[entity]!);
     })
     .join('');
+  plainCache.set(text, plain);
+  return plain;
 }
 
 /** Safe HTML: text escaped, each formula as MathML (or its escaped source if it does not parse). */

@@ -1,5 +1,6 @@
 // Every URL of the site is built here, so the permanent paths are written down once.
 // Paths are root-relative without the base; `withBase` and `absoluteUrl` add base and site.
+import { FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
 
 export const homePath = () => '/';
 export const archivePath = () => '/days/';
@@ -11,10 +12,8 @@ export const topicsPath = () => '/topics/';
 export const topicPath = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`);
 export const searchPath = () => '/search/';
 
-export type FeedFormat = 'rss' | 'atom' | 'json';
-const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 /** Feed files live beside their page: /rss.xml, /topics/<slug>/rss.xml, /top/atom.xml, /digest/feed.json. */
-export const feedPath = (scope: string, format: FeedFormat) => `${scope === '/' ? '/' : scope}${FEED_FILES[format]}`;
+export const feedPath = (scope: string, format: FeedFormat) => `${scope}${FEED_FORMATS[format].file}`;
 export const opmlPath = () => '/feeds.opml';
 
 /** Prefix a root-relative path with the configured base (`/` or `/repo/`). */

@@ -1,7 +1,8 @@
 // The site's feeds, assembled from the archive and the configuration; routes only render them.
 import { digestGroup, mainGroup, topGroup, topicGroup, type FeedGroup } from './feed-links.ts';
-import { digestItems, FEED_CONTENT_TYPES, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
-import { absoluteUrl, type FeedFormat } from './paths.ts';
+import { feedContentType, type FeedFormat } from './feed-formats.ts';
+import { digestItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
+import { absoluteUrl } from './paths.ts';
 import { getArchive } from './site-data.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -54,7 +55,7 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
 
 export async function feedResponse(format: FeedFormat, which: FeedKind, site: URL): Promise<Response> {
   const body = await renderFeed(format, await buildFeed(which, site), context(site));
-  return new Response(body, { headers: { 'content-type': FEED_CONTENT_TYPES[format] } });
+  return new Response(body, { headers: { 'content-type': feedContentType(format) } });
 }
 
 export async function topicFeedPaths() {

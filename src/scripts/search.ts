@@ -71,7 +71,12 @@ export async function startSearch(): Promise<void> {
     else url.searchParams.set('sort', sort);
     history.replaceState(null, '', url);
   };
-  document.getElementById('search')!.addEventListener('input', () => setTimeout(remember, 350));
+  // Debounced: the address is rewritten once typing pauses, not on every keystroke.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  document.getElementById('search')!.addEventListener('input', () => {
+    clearTimeout(pending);
+    pending = setTimeout(remember, 350);
+  });
 
   select.addEventListener('change', () => {
     const term = currentTerm();

@@ -1,0 +1,270 @@
+// The feed functions without a build: which papers a feed holds, what an item says, the size cap,
+// and every upstream field hostile in every format, read back by a parser that is not feedsmith.
+import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
+import * as cheerio from 'cheerio';
+import { parseAtomFeed, parseRssFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../src/lib/archive.ts';
+import { feedFormats } from '../src/lib/feed-formats.ts';
+import { digestGroup, mainGroup } from '../src/lib/feed-links.ts';
+import {
+  clean,
+  digestItems,
+  feedUpdated,
+  listedAt,
+  MAX_FEED_BYTES,
+  paperContentHtml,
+  paperItem,
+  recentEntries,
+  renderFeed,
+  renderOpml,
+  type Feed,
+  type FeedContext,
+} from '../src/lib/feeds.ts';
+import type { Day, Paper } from '../src/lib/schema.ts';
+import type { Topic } from '../src/lib/topics.ts';
+
+const ctx: FeedContext = { site: new URL('https://papers.example.org'), base: '/', siteTitle: 'Broadsheet' };
+const topics: Topic[] = [{ slug: 'agents', name: 'Agents & <Tools>', description: 'Agents.', terms: ['agent*'] }];
+
+const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  abstract: 'An abstract about agents.',
+  authors: ['Ada Lovelace', 'Alan Turing'],
+  upvotes: 1,
+  comments: 0,
+  listedAt: '2026-03-06T01:00:00.000Z',
+  firstSeenAt: '2026-03-06T02:00:00.000Z',
+  lastSeenAt: '2026-03-06T02:00:00.000Z',
+  ...extra,
+});
+
+const HOSTILE = {
+  title: '<script>alert(1)</script> ]]> & "q" Title',
+  author: '<b onmouseover="alert(1)">Mallory</b> & ]]>',
+  org: '<img src=x onerror=alert(1)> Org "Lab"',
+  abstract: 'Abstract <iframe src="javascript:alert(1)"></iframe> & ]]> \u0007 bell.',
+  summary: 'Summary <svg onload=alert(1)>.',
+  keyword: '<keyword onclick=x>',
+  repo: 'https://github.com/a/b?x="><script>alert(1)</script>',
+  page: "https://example.org/p'onmouseover='alert(1)",
+};
+
+const hostilePaper = paper('2603.00666', {
+  title: HOSTILE.title,
+  authors: [HOSTILE.author, 'Eve'],
+  organization: { name: 'evil-lab', fullname: HOSTILE.org },
+  abstract: HOSTILE.abstract,
+  aiSummary: HOSTILE.summary,
+  aiKeywords: [HOSTILE.keyword],
+  githubRepo: HOSTILE.repo,
+  githubStars: 3,
+  projectPage: HOSTILE.page,
+});
+
+const feedOf = (items: Feed['items'], group = mainGroup): Feed => ({ group, homeUrl: 'https://papers.example.org/', items });
+
+describe('which papers a feed holds', () => {
+  const days: Day[] = [
+    { date: '2026-03-04', papers: [paper('2603.00001'), paper('2603.00002')] },
+    { date: '2026-03-05', papers: [paper('2603.00003'), paper('2603.00001', { upvotes: 5, lastSeenAt: '2026-03-07T02:00:00.000Z' })] },
+    { date: '2026-03-06', papers: [paper('2603.00004', { title: 'An agent' }), paper('2603.00005')] },
+  ];
+  const archive = buildArchive(days, topics);
+
+  it('takes the newest listed days only, each paper once at its newest listing', () => {
+    expect(recentEntries(archive, { days: 2, maxItems: 100 }).map((e) => [e.date, e.paper.id])).toEqual([
+      ['2026-03-06', '2603.00004'],
+      ['2026-03-06', '2603.00005'],
+      ['2026-03-05', '2603.00003'],
+      ['2026-03-05', '2603.00001'],
+    ]);
+  });
+
+  it('stops at the item limit exactly', () => {
+    expect(recentEntries(archive, { days: 3, maxItems: 3 })).toHaveLength(3);
+    expect(recentEntries(archive, { days: 3, maxItems: 1 }).map((e) => e.paper.id)).toEqual(['2603.00004']);
+    expect(recentEntries(archive, { days: 3, maxItems: 100 })).toHaveLength(5);
+  });
+
+  it('keeps only what the filter accepts, and names topics for categories', () => {
+    const entries = recentEntries(archive, { days: 3, maxItems: 100 }, (_paper, slugs) => slugs.includes('agents'));
+    expect(entries.map((e) => e.paper.id)).toEqual(['2603.00004', '2603.00005', '2603.00003', '2603.00001', '2603.00002']);
+    expect(entries[0]!.topics).toEqual(['Agents & <Tools>']);
+    const strict = recentEntries(archive, { days: 3, maxItems: 100 }, (p) => p.upvotes >= 5);
+    expect(strict.map((e) => e.paper.id)).toEqual(['2603.00001']);
+  });
+
+  it('dates an item by its listing time on that day, or noon UTC when the hub gave none', () => {
+    expect(listedAt('2026-03-06', paper('x'))).toBe('2026-03-06T01:00:00.000Z');
+    expect(listedAt('2026-03-07', paper('x'))).toBe('2026-03-07T12:00:00.000Z');
+    const { listedAt: _omit, ...bare } = paper('x');
+    expect(listedAt('2026-03-06', bare)).toBe('2026-03-06T12:00:00.000Z');
+  });
+
+  it('makes one digest item per listed day, newest first, with plain-text math in its summary', () => {
+    const math = buildArchive(
+      [{ date: '2026-03-09', papers: [paper('2603.00007', { title: '$\\nabla^2$DFT: Data', listedAt: '2026-03-09T01:00:00.000Z' })] }, ...days],
+      topics,
+    );
+    const items = digestItems(math, 2, ctx);
+    expect(items.map((item) => item.url)).toEqual(['https://papers.example.org/days/2026-03-09/', 'https://papers.example.org/days/2026-03-06/']);
+    expect(items[0]!.title).toBe('Daily Papers, Monday, 9 March 2026: 1 paper');
+    expect(items[1]!.title).toBe('Daily Papers, Friday, 6 March 2026: 2 papers');
+    expect(items[0]!.summary).toBe('∇2DFT: Data');
+    expect(items[0]!.contentHtml).toContain('<math');
+    expect(items[0]!.date).toBe('2026-03-09T01:00:00.000Z');
+  });
+});
+
+describe('an item', () => {
+  it('links the permanent page, the hub, arXiv, the PDF, the code and the project page', () => {
+    const html = paperContentHtml(paper('2603.00001', { githubRepo: 'https://github.com/a/b', githubStars: 7, projectPage: 'https://p.org/' }), ctx);
+    const $ = cheerio.load(html);
+    expect(
+      $('a')
+        .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+        .get(),
+    ).toEqual([
+      ['Broadsheet', 'https://papers.example.org/papers/2603.00001/'],
+      ['Hugging Face', 'https://huggingface.co/papers/2603.00001'],
+      ['arXiv', 'https://arxiv.org/abs/2603.00001'],
+      ['PDF', 'https://arxiv.org/pdf/2603.00001'],
+      ['Code (★ 7)', 'https://github.com/a/b'],
+      ['Project page', 'https://p.org/'],
+    ]);
+    expect($('p').eq(1).text()).toBe('▲ 1 upvotes · 0 comments');
+  });
+
+  it('uses the AI summary for the short text, else the abstract, cut at 500 characters', () => {
+    const item = paperItem(
+      { date: '2026-03-06', paper: paper('2603.00001', { aiSummary: 'Short.' }), listedAt: '2026-03-06T01:00:00.000Z', topics: ['A'] },
+      ctx,
+    );
+    expect(item).toMatchObject({
+      id: 'https://papers.example.org/papers/2603.00001/',
+      summary: 'Short.',
+      categories: ['A'],
+      authors: ['Ada Lovelace', 'Alan Turing'],
+    });
+    const long = paperItem({ date: '2026-03-06', paper: paper('2603.00002', { abstract: 'word '.repeat(300) }), listedAt: 'x', topics: [] }, ctx);
+    expect(long.summary.length).toBeLessThanOrEqual(501);
+    expect(long.summary.endsWith('…')).toBe(true);
+  });
+
+  it('cleans upstream text of characters XML forbids and of runs of whitespace', () => {
+    expect(clean('a\u0007 \n b\uFFFE')).toBe('a b');
+  });
+});
+
+describe('rendering', () => {
+  const big = (i: number) =>
+    paperItem(
+      { date: '2026-03-06', paper: paper(`2603.${String(10000 + i)}`, { abstract: 'x'.repeat(20_000) }), listedAt: '2026-03-06T01:00:00.000Z', topics: [] },
+      ctx,
+    );
+
+  it.each(feedFormats)('%s: trims the oldest items until the feed is under 1 MB', async (format) => {
+    const items = Array.from({ length: 80 }, (_, i) => big(i));
+    const body = await renderFeed(format, feedOf(items), ctx);
+    const bytes = Buffer.byteLength(body);
+    expect(bytes).toBeLessThanOrEqual(MAX_FEED_BYTES);
+    // Trimmed by 10% steps, so it is still close to the cap, and the newest items are the ones kept.
+    expect(bytes).toBeGreaterThan(MAX_FEED_BYTES * 0.8);
+    expect(body).toContain('2603.10000');
+    expect(body).not.toContain('2603.10079');
+  });
+
+  it('leaves a feed under the cap whole', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => big(i));
+    expect((await renderFeed('json', feedOf(items), ctx)).match(/"id": "https/g)).toHaveLength(5);
+  });
+
+  it('dates a feed by its newest item, or the epoch when empty, never the clock', () => {
+    const item = big(0);
+    expect(
+      feedUpdated(
+        feedOf([
+          { ...item, date: '2026-03-01T00:00:00.000Z' },
+          { ...item, date: '2026-03-05T00:00:00.000Z' },
+        ]),
+      ).toISOString(),
+    ).toBe('2026-03-05T00:00:00.000Z');
+    expect(feedUpdated(feedOf([])).getTime()).toBe(0);
+  });
+
+  describe('every upstream field hostile', () => {
+    const item = paperItem({ date: '2026-03-06', paper: hostilePaper, listedAt: '2026-03-06T01:00:00.000Z', topics: ['Agents & <Tools>'] }, ctx);
+    const feed = feedOf([item]);
+    const checkHtml = (html: string) => {
+      const $ = cheerio.load(html);
+      expect($('script, iframe, img, svg, b, keyword').length).toBe(0);
+      expect($('[onmouseover], [onerror], [onload], [onclick]').length).toBe(0);
+      const hrefs = $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      expect(hrefs).toContain(HOSTILE.repo);
+      expect(hrefs).toContain(HOSTILE.page);
+      const text = $.root().text();
+      expect(text).toContain(HOSTILE.author.replace(' & ]]>', ' & ]]>'));
+      expect(text).toContain(HOSTILE.org);
+      expect(text).toContain('Abstract <iframe src="javascript:alert(1)"></iframe> & ]]> bell.');
+      expect(text).toContain(HOSTILE.summary);
+    };
+
+    it('RSS: read back as text by two parsers', async () => {
+      const xml = await renderFeed('rss', feed, ctx);
+      const rss = parseRssFeed(xml);
+      expect(rss.items![0]!.title).toBe(HOSTILE.title);
+      expect(rss.items![0]!.dc?.creators?.[0]).toContain(HOSTILE.author);
+      checkHtml(rss.items![0]!.content!.encoded!);
+      const other = extractFromXml(xml, { normalization: false }) as { item: { title: string; 'dc:creator': string } };
+      expect(other.item.title).toBe(HOSTILE.title);
+      expect(other.item['dc:creator']).toContain(HOSTILE.author);
+    });
+
+    it('Atom: read back as text by two parsers', async () => {
+      const xml = await renderFeed('atom', feed, ctx);
+      const atom = parseAtomFeed(xml);
+      expect(atom.entries![0]!.title?.value).toBe(HOSTILE.title);
+      expect(atom.entries![0]!.authors!.map((a) => a.name)).toEqual([HOSTILE.author, 'Eve']);
+      expect(atom.entries![0]!.categories!.map((c) => c.term)).toEqual(['Agents & <Tools>']);
+      checkHtml(atom.entries![0]!.content!.value!);
+      const other = extractFromXml(xml) as { entries: { title: string }[] };
+      expect(other.entries[0]!.title).toBe(HOSTILE.title);
+    });
+
+    it('JSON Feed: read back as text by an independent parser', async () => {
+      const text = await renderFeed('json', feed, ctx);
+      const raw = JSON.parse(text);
+      expect(raw.items[0].title).toBe(HOSTILE.title);
+      expect(raw.items[0].authors.map((a: { name: string }) => a.name)).toEqual([HOSTILE.author, 'Eve']);
+      expect(raw.items[0].tags).toEqual(['Agents & <Tools>']);
+      checkHtml(raw.items[0].content_html);
+      const other = extractFromJson(raw) as { title: string; entries: { title: string; link: string }[] };
+      expect(other.entries[0]).toMatchObject({ title: HOSTILE.title, link: 'https://papers.example.org/papers/2603.00666/' });
+    });
+
+    it('never leaves a character XML forbids in any format', async () => {
+      for (const format of feedFormats) expect(await renderFeed(format, feed, ctx), format).not.toContain('\u0007');
+    });
+  });
+
+  it('OPML: one subscription per feed and format, typed for import', () => {
+    const opml = renderOpml([{ title: 'Daily Papers', groups: [mainGroup, digestGroup] }], ctx, new Date(0));
+    const $ = cheerio.load(opml, { xml: true });
+    expect(
+      $('outline[xmlUrl]')
+        .map((_, o) => [[$(o).attr('type'), $(o).attr('xmlUrl')]])
+        .get(),
+    ).toEqual([
+      ['rss', 'https://papers.example.org/rss.xml'],
+      ['rss', 'https://papers.example.org/atom.xml'],
+      ['rss', 'https://papers.example.org/feed.json'],
+      ['rss', 'https://papers.example.org/digest/rss.xml'],
+      ['rss', 'https://papers.example.org/digest/atom.xml'],
+      ['rss', 'https://papers.example.org/digest/feed.json'],
+    ]);
+  });
+});

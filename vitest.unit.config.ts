@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// The fast suites: pure modules and the snapshot pipeline against local servers, without site
+// builds or a browser. Mutation testing (stryker.config.mjs) runs these for every mutant.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/site.test.ts', 'tests/feeds.test.ts', 'tests/demo.test.ts', 'tests/e2e/**', 'tests/snapshot-cli.test.ts', 'tests/bench.test.ts'],
+    testTimeout: 60_000,
+  },
+});
