@@ -14,11 +14,32 @@ describe('parseSnapshotArgs', () => {
   it('expands a backfill range oldest first', () => {
     expect(parse('--from', '2024-02-27', '--to', '2024-03-01').dates).toEqual(['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
   });
+  it('takes --to as today when only --from is given', () => {
+    expect(parse('--from', '2026-11-25').dates).toEqual(['2026-11-25', '2026-11-26', '2026-11-27']);
+  });
+  it('makes the refresh window the last day and the N days before it, within any range', () => {
+    expect(parse('--from', '2026-11-01', '--refresh', '2')).toMatchObject({ refresh: ['2026-11-25', '2026-11-26', '2026-11-27'], missing: false });
+    expect(parse('--from', '2026-11-01', '--refresh', '2').dates).toHaveLength(27);
+    expect(parse('--refresh', '1').refresh).toEqual(['2026-11-26', '2026-11-27']);
+  });
+  it('fills history from --backfill-from with --missing, unless a date or range is given by hand', () => {
+    const scheduled = parse('--backfill-from', '2023-05-05', '--refresh', '14', '--budget', '1200');
+    expect(scheduled).toMatchObject({ missing: true, budgetSeconds: 1200 });
+    expect(scheduled.dates[0]).toBe('2023-05-05');
+    expect(scheduled.dates.at(-1)).toBe('2026-11-27');
+    expect(scheduled.refresh).toHaveLength(15);
+    expect(parse('--backfill-from', '2023-05-05', '--from', '2024-01-01', '--to', '2024-01-31').dates[0]).toBe('2024-01-01');
+    expect(parse('--backfill-from', '2023-05-05', '--date', '2026-11-20').dates).toEqual(['2026-11-20']);
+  });
   it.each([
     [['--date', '2024-02-30'], '--date 2024-02-30: not a real date'],
     [['--date', '27/11/2026'], 'not a real date'],
     [['--from', '2024-05-03', '--to', '2024-05-01'], '--from 2024-05-03 is after --to 2024-05-01'],
-    [['--from', '2024-05-03'], '--from and --to go together'],
+    [['--to', '2024-05-03'], '--to needs --from'],
+    [['--budget', '1.5'], '--budget 1.5: expected a whole number'],
+    [['--missing', '--force'], 'does not combine with --missing'],
+    [['--input', 'x', '--budget', '60'], 'do not combine with --input'],
+    [['--backfill-from', '2023-02-30'], '--backfill-from 2023-02-30: not a real date'],
     [['--date', '2026-12-01'], 'is in the future'],
     [['--refresh=-1'], 'expected a whole number'],
     [['--bogus'], "Unknown option '--bogus'"],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../scripts/lib/http.ts';
-import { fetchDailyPapers, parseApiBody, parseListingHtml } from '../scripts/lib/hub.ts';
+import { apiUrl, fetchDailyPapers, htmlUrl, ListingError, parseApiBody, parseListingHtml } from '../scripts/lib/hub.ts';
 import { apiItem, manyItems } from './helpers/items.ts';
 import { json, listingHandler, startHub, type FakeHub } from './helpers/server.ts';
 import { describeShared, sharedPath } from './helpers/shared.ts';
@@ -80,6 +80,23 @@ describe('fetchDailyPapers', () => {
     expect(hub.requests).toHaveLength(1);
   });
 
+  it('never falls back to the HTML page on a 429: that page is rate limited the same way', async () => {
+    hub.handle((_req, res) => json(res, { error: 'slow down' }, 429, { ratelimit: '"api";r=0;t=1' }));
+    const error = (await fetchDailyPapers(client, hub.endpoint, '2026-03-06').catch((e: unknown) => e)) as ListingError;
+    expect(error).toBeInstanceOf(ListingError);
+    expect(error).toMatchObject({
+      date: '2026-03-06',
+      url: `${hub.endpoint}/api/daily_papers?date=2026-03-06&limit=50&p=0`,
+      problem: 'rate limited (429) after 2 attempts',
+    });
+    expect(error.message).toBe(`2026-03-06: ${error.url} rate limited (429) after 2 attempts`);
+    expect(hub.requests.every((r) => r.startsWith('/api/'))).toBe(true);
+    hub.requests.length = 0;
+    hub.handle((_req, res) => json(res, {}, 429, { 'retry-after': '86400' }));
+    await expect(fetchDailyPapers(client, hub.endpoint, '2026-03-06')).rejects.toThrow('asked to wait 86400 s');
+    expect(hub.requests).toEqual(['/api/daily_papers?date=2026-03-06&limit=50&p=0']);
+  });
+
   it('falls back to the HTML listing when the API keeps failing', async () => {
     const props = JSON.stringify({ date: '2026-03-06T00:00:00.000Z', dailyPapers: [apiItem({ id: '2603.00042' })] });
     const page = `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${props.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></div></body></html>`;
@@ -92,7 +109,31 @@ describe('fetchDailyPapers', () => {
   });
 });
 
+describe('the hub URLs', () => {
+  it('ask for one page of 50 of a date, and the HTML page of the date', () => {
+    expect(apiUrl('https://hub.example', '2026-03-06', 2)).toBe('https://hub.example/api/daily_papers?date=2026-03-06&limit=50&p=2');
+    expect(htmlUrl('https://hub.example/', '2026-03-06')).toBe('https://hub.example/papers/date/2026-03-06');
+  });
+});
+
+describe('parseListingHtml', () => {
+  const page = (props: unknown) =>
+    `<div data-target="DailyPapers" data-props="${JSON.stringify(props).replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></div>`;
+  it('says what is wrong with a page it cannot read', () => {
+    expect(() => parseListingHtml('<html></html>')).toThrow('has no DailyPapers element');
+    expect(() => parseListingHtml('<div data-target="DailyPapers" data-props="{nope"></div>')).toThrow('has DailyPapers data that is not valid JSON');
+    expect(() => parseListingHtml(page({ papers: [] }))).toThrow('has DailyPapers data without a dailyPapers list');
+    expect(() => parseListingHtml(page({ dailyPapers: [{ paper: { id: 5 } }] }))).toThrow(/has papers that do not match the expected format: \[0\]\.paper\.id/);
+    expect(parseListingHtml(page({ dailyPapers: [] }))).toEqual([]);
+  });
+});
+
 describe('parseApiBody', () => {
+  it('recognises an HTML body by its content type or its first character', () => {
+    expect(() => parseApiBody('[]', 'text/html; charset=utf-8')).toThrow('returned HTML, not JSON');
+    expect(() => parseApiBody('  <!doctype html>')).toThrow('returned HTML, not JSON');
+    expect(parseApiBody(' []', 'application/json')).toEqual([]);
+  });
   it('keeps arXiv ids as strings and drops unknown fields', () => {
     const [item] = parseApiBody(JSON.stringify([{ ...apiItem({ id: '2503.02130' }), brandNewField: 1 }]));
     expect(item?.paper.id).toBe('2503.02130');

@@ -6,7 +6,7 @@ import { jsonLdScript } from '../src/lib/paper-meta.ts';
 import { paperPath, withBase } from '../src/lib/paths.ts';
 import type { Day, Paper } from '../src/lib/schema.ts';
 import { firstAuthors, shortSummary, truncate } from '../src/lib/text.ts';
-import { compileTopics, topicsOf, type Topic } from '../src/lib/topics.ts';
+import { compileTerms, compileTopics, topicsOf, topicText, type Topic } from '../src/lib/topics.ts';
 
 const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
   id,
@@ -49,6 +49,13 @@ describe('math', () => {
       { kind: 'math', value: 'τ' },
       { kind: 'text', value: '-bench' },
     ]);
+  });
+  it('stops a formula at 100 macro expansions, which KaTeX alone would render (its default is 1000)', () => {
+    const formula = (n: number) => `$\\def\\a{x}${'\\a'.repeat(n)}$`;
+    expect(renderMath(formula(50))).toContain('<math');
+    // Over the bound the formula falls back to its escaped source instead of rendering.
+    expect(renderMath(formula(150))).not.toContain('<math');
+    expect(renderMath(formula(150))).toContain('\\def\\a{x}');
   });
   it('bounds macro expansion instead of hanging the build', () => {
     const bomb = '$\\def\\a{\\b\\b}\\def\\b{\\c\\c}\\def\\c{\\d\\d}\\def\\d{xx}\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a\\a$';
@@ -123,8 +130,30 @@ describe('topics', () => {
     expect(bench!.match(p('A method', 'We beat every benchmark.'))).toBe(false);
     expect(bench!.match(p('A method', '', ['benchmark']))).toBe(true);
   });
-  it('rejects a bad slug or a duplicate with a message naming it', () => {
-    expect(() => compileTopics([{ slug: 'Bad Slug', name: '', description: '', terms: ['x'] }])).toThrow('slug "Bad Slug"');
+  it('rejects a bad slug, a duplicate or a topic without terms, with a message naming it', () => {
+    expect(() => compileTopics([{ slug: 'Bad Slug', name: '', description: '', terms: ['x'] }])).toThrow(
+      'topics.config.ts: slug "Bad Slug" must be lowercase letters, digits and dashes',
+    );
+    expect(() => compileTopics([{ slug: '-x', name: '', description: '', terms: ['x'] }])).toThrow('slug "-x"');
+    expect(() => compileTopics([{ slug: 'x-', name: '', description: '', terms: ['x'] }])).toThrow('slug "x-"');
+    const twice = { slug: 'a-1', name: '', description: '', terms: ['x'] };
+    expect(() => compileTopics([twice, twice])).toThrow('topics.config.ts: slug "a-1" is used twice');
+    expect(() => compileTopics([{ slug: 'empty', name: '', description: '', terms: [] }])).toThrow('topics.config.ts: topic "empty" has no terms');
+  });
+  it('matches phrases across spaces and hyphens, escapes regex characters, and reads keywords', () => {
+    const [phrase, special] = compileTopics([
+      { slug: 'p', name: '', description: '', terms: ['chain of thought'] },
+      { slug: 's', name: '', description: '', terms: ['C++', 'a.b'] },
+    ]);
+    expect(phrase!.match(p('Chain-of-Thought prompting'))).toBe(true);
+    expect(phrase!.match(p('Chain of\nThought'))).toBe(true);
+    expect(phrase!.match(p('chainofthought'))).toBe(false);
+    expect(special!.match(p('Fast C++ kernels'))).toBe(true);
+    expect(special!.match(p('axb'))).toBe(false);
+    expect(topicsOf(p('Nothing here', '', ['chain of thought']), [phrase!])).toEqual(['p']);
+    expect(topicText(p('T', 'A', ['k1', 'k2']))).toBe('T\nA\nk1\nk2');
+    expect(topicText(p('T', 'A', ['k1']), ['keywords'])).toBe('k1');
+    expect(compileTerms([])).toBeUndefined();
   });
   it('topicsOf returns slugs in configuration order', () => {
     expect(topicsOf(p('RL agents'), [rl!, agents!, bench!])).toEqual(['rl', 'agents']);

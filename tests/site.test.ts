@@ -219,6 +219,27 @@ describe('the site as a whole', () => {
   });
 });
 
+describe('the size guard for GitHub Pages', () => {
+  it('prints the size of dist in every build', () => {
+    expect(site.output).toMatch(/\[site-size\] dist: [\d.]+ MB in [\d,]+ files \(limit 950 MB, MAX_SITE_MB\)/);
+  });
+
+  it('fails the build over MAX_SITE_MB, naming the limit', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const result = await promisify(execFile)(process.execPath, ['scripts/site-size.ts'], {
+      env: { ...process.env, OUT_DIR: site.dist, MAX_SITE_MB: '0.05' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^site-size: dist: [\d.]+ MB in [\d,]+ files \(limit 0.05 MB, MAX_SITE_MB\): over the limit\. GitHub Pages refuses sites over 1 GB/,
+    );
+  });
+});
+
 describe('served from a sub-path', () => {
   it('keeps every link, asset and canonical URL inside BASE_PATH', async () => {
     const sub = await buildSite(daysDir, { SITE_URL: 'https://you.github.io', BASE_PATH: '/archive/' });
@@ -261,7 +282,7 @@ describeShared('the real recorded days', () => {
     const { tmpdir } = await import('node:os');
     const { inputSources, runCapture } = await import('../scripts/lib/capture.ts');
     const days = path.join(await mkdtemp(path.join(tmpdir(), 'real-days-')), 'days');
-    await runCapture(await inputSources({ help: false, force: false, dates: [], input: sharedPath('daily_papers') }), days);
+    await runCapture(await inputSources({ input: sharedPath('daily_papers') }), days);
     const real = await buildSite(days);
     for (const name of await readdir(sharedPath('daily_papers'))) {
       const items = JSON.parse(await readFile(sharedPath('daily_papers', name), 'utf8')) as { paper: { id: string } }[];
@@ -279,5 +300,41 @@ describeShared('the real recorded days', () => {
         .map((_, a) => both(a).attr('href'))
         .get(),
     ).toEqual(['/days/2026-04-10/', '/days/2026-04-16/']);
+
+    // Topics over one page (50 papers) go on to /2/, /3/…, linked both ways, each paper once.
+    const topics = await real.page('/topics/');
+    const counts = topics('.topic-list h2 a')
+      .map((_, a) => ({
+        href: topics(a).attr('href')!,
+        count: Number(
+          topics(a)
+            .parent()
+            .text()
+            .match(/([\d,]+) papers?/)![1]!
+            .replace(',', ''),
+        ),
+      }))
+      .get() as { href: string; count: number }[];
+    const big = counts.filter((t) => t.count > 50);
+    expect(big.length).toBeGreaterThan(0);
+    for (const { href, count } of big) {
+      const pages = Math.ceil(count / 50);
+      const seen: string[] = [];
+      for (let n = 1; n <= pages; n++) {
+        const $ = await real.page(n === 1 ? href : `${href}${n}/`);
+        seen.push(
+          ...$('.papers .paper-title a')
+            .map((_, a) => $(a).attr('href'))
+            .get(),
+        );
+        expect($('.pager a[rel="next"]').attr('href'), `${href} page ${n}`).toBe(n < pages ? `${href}${n + 1}/` : undefined);
+        expect($('.pager a[rel="prev"]').attr('href'), `${href} page ${n}`).toBe(n === 1 ? undefined : n === 2 ? href : `${href}${n - 1}/`);
+        expect($('h1').text()).toBe(topics(`a[href="${href}"]`).text());
+        if (n > 1) expect($('title').text()).toContain(`page ${n}`);
+      }
+      expect(seen).toHaveLength(count);
+      expect(new Set(seen).size).toBe(count);
+      expect(await real.files()).not.toContain(`${href.slice(1)}${pages + 1}/index.html`);
+    }
   });
 });

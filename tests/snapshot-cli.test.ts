@@ -56,7 +56,9 @@ describe('npm run snapshot', () => {
     expect(result.stdout).toMatch(/2026-04-08 {2}no listing \(weekend or holiday\): nothing written/);
     expect((await readDayFile('2026-04-09')).papers.map((p) => p.id)).toContain('2604.07429');
     expect((await readDayFile('2026-04-10')).papers.map((p) => p.id)).toEqual(['2604.07429']);
-    expect(await readdir(dir)).toEqual(['2026-04-09.json', '2026-04-10.json']);
+    // The empty day is remembered, so a backfill with --missing never asks for it again.
+    expect((await readdir(dir)).sort()).toEqual(['2026-04-09.json', '2026-04-10.json', 'empty-days.json']);
+    expect(JSON.parse(await readFile(path.join(dir, 'empty-days.json'), 'utf8'))).toEqual({ days: ['2026-04-08'] });
     expect(result.stdout).toContain('3 days: 2 written, 0 unchanged, 1 without a listing, 0 failed; 3 papers added');
   });
 

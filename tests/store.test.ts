@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDay, serializeDay, writeDay } from '../scripts/lib/store.ts';
+import { dayFile, daysDir, listDays, readDay, readEmptyDays, serializeDay, writeDay, writeEmptyDays } from '../scripts/lib/store.ts';
 import type { Day } from '../src/lib/schema.ts';
 
 const day = (upvotes: number): Day => ({
@@ -43,6 +43,55 @@ describe('day files', () => {
     await expect(readDay(dir, '2026-03-06')).rejects.toThrow(
       `${path.join(dir, '2026-03-06.json')}: papers[0].upvotes: Invalid input: expected number, received string`,
     );
+  });
+
+  it('refuse a day file whose date disagrees with its name, naming both', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    await writeFile(path.join(dir, '2026-03-07.json'), serializeDay(day(1)));
+    await expect(readDay(dir, '2026-03-07')).rejects.toThrow(`${path.join(dir, '2026-03-07.json')}: date is 2026-03-06, expected 2026-03-07`);
+  });
+
+  it('refuse a day listing one paper twice, naming the paper', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    const twice = { ...day(1), papers: [day(1).papers[0]!, day(2).papers[0]!] };
+    await writeFile(path.join(dir, '2026-03-06.json'), JSON.stringify(twice));
+    await expect(readDay(dir, '2026-03-06')).rejects.toThrow('papers[1].id: duplicate paper 2603.00001');
+    await expect(writeDay(dir, twice)).rejects.toThrow();
+  });
+
+  it('say what is wrong with a file that is not JSON, and read a missing day as absent', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    await writeFile(path.join(dir, '2026-03-06.json'), '{"date": "2026-03-06", "papers": [');
+    await expect(readDay(dir, '2026-03-06')).rejects.toThrow(`${path.join(dir, '2026-03-06.json')}: not valid JSON`);
+    expect(await readDay(dir, '2026-03-09')).toBeUndefined();
+    expect(await listDays(path.join(dir, 'nowhere'))).toEqual([]);
+  });
+
+  it('list only dated day files, oldest first', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    for (const name of ['2026-03-09.json', '2026-03-06.json', 'empty-days.json', '.2026-03-05.json.1.tmp', 'notes.txt'])
+      await writeFile(path.join(dir, name), '{}');
+    expect(await listDays(dir)).toEqual(['2026-03-06', '2026-03-09']);
+  });
+
+  it('keep the days known to be empty, sorted and unique, and name the file when it is broken', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    expect(await readEmptyDays(dir)).toEqual(new Set());
+    await writeEmptyDays(dir, ['2023-05-07', '2023-05-06', '2023-05-07']);
+    expect(await readFile(path.join(dir, 'empty-days.json'), 'utf8')).toBe('{\n  "days": [\n    "2023-05-06",\n    "2023-05-07"\n  ]\n}\n');
+    expect(await readEmptyDays(dir)).toEqual(new Set(['2023-05-06', '2023-05-07']));
+    await writeEmptyDays(dir, []);
+    expect(await readFile(path.join(dir, 'empty-days.json'), 'utf8')).toBe('{\n  "days": []\n}\n');
+    await writeFile(path.join(dir, 'empty-days.json'), '{"days": ["2023-02-30"]}');
+    await expect(readEmptyDays(dir)).rejects.toThrow(`${path.join(dir, 'empty-days.json')}: days[0]`);
+    await writeFile(path.join(dir, 'empty-days.json'), 'nope');
+    await expect(readEmptyDays(dir)).rejects.toThrow('empty-days.json: not valid JSON');
+  });
+
+  it('resolve DAYS_DIR, defaulting to the repository archive', () => {
+    expect(daysDir({})).toBe(path.resolve('src/content/days'));
+    expect(daysDir({ DAYS_DIR: '/tmp/x' })).toBe('/tmp/x');
+    expect(dayFile('/a', '2026-03-06')).toBe(path.join('/a', '2026-03-06.json'));
   });
 
   it('survive a process killed between writing the new file and renaming it', async () => {

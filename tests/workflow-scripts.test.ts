@@ -25,6 +25,7 @@ const summary = (days: DayOutcome[]): RunSummary => ({
   written: days.filter((d) => d.status === 'written').length,
   added: days.reduce((n, d) => n + d.added, 0),
   failed: days.filter((d) => d.status === 'failed').length,
+  remaining: [],
 });
 
 describe('commitMessage', () => {
@@ -38,9 +39,24 @@ describe('commitMessage', () => {
   it('names a weekend run that only refreshed earlier days', () => {
     expect(commitMessage(summary([day('2026-11-27', 'written', 33, 2), day('2026-11-28', 'empty')]))).toBe('2026-11-28: no new listing, 1 day refreshed');
   });
-  it('summarises a backfill', () => {
-    const days = Array.from({ length: 12 }, (_, i) => day(`2024-05-${String(i + 1).padStart(2, '0')}`, 'written', 10, 10));
-    expect(commitMessage(summary(days))).toBe('Backfill 2024-05-01 to 2024-05-12: 12 days, 120 papers added');
+  it('summarises a backfill: its range, days and papers captured, and the days left', () => {
+    const date = (i: number) => `2024-05-${String(i + 1).padStart(2, '0')}`;
+    const filled = Array.from({ length: 12 }, (_, i) =>
+      i % 7 < 5 ? day(date(i), 'written', 192, 192, { backfill: true }) : day(date(i), 'empty', 0, 0, { backfill: true }),
+    );
+    const run = { ...summary(filled), remaining: Array.from({ length: 1211 }, () => '2024-06-01') };
+    expect(commitMessage(run)).toBe('backfill: 2024-05-01..2024-05-12, 10 days, 1,920 papers; 1,211 days left');
+  });
+  it('puts the daily line under a backfill, and says when the history is complete', () => {
+    const run = summary([day('2023-05-05', 'written', 3, 3, { backfill: true }), day('2026-11-26', 'written', 25, 1), day('2026-11-27', 'written', 31, 4)]);
+    expect(commitMessage(run)).toBe('backfill: 2023-05-05..2023-05-05, 1 day, 3 papers; history complete\n\n2026-11-27: 31 papers (+4), 1 day refreshed');
+  });
+  it('records a backfill that found only empty days, so the empty-days file is committed with a message', () => {
+    const run = {
+      ...summary([day('2023-05-06', 'empty', 0, 0, { backfill: true }), day('2023-05-07', 'empty', 0, 0, { backfill: true })]),
+      remaining: ['2023-05-08'],
+    };
+    expect(commitMessage(run)).toBe('backfill: 2023-05-06..2023-05-07, 0 days, 0 papers; 1 day left');
   });
 });
 
@@ -56,6 +72,11 @@ describe('jobSummary', () => {
     expect(text).toContain('> **Error** 2026-11-27: https://hub/api/daily_papers?date=2026-11-27 HTTP 502 after 5 attempts');
     expect(text).toContain('| 2026-11-26 | 25 | 3 |  | written |');
   });
+  it('says how many days are left when the run stopped at its budget', () => {
+    const run = { ...summary([day('2023-05-05', 'written', 3, 3, { backfill: true })]), remaining: ['2023-05-08', '2023-05-09'], stopped: 'budget' as const };
+    expect(jobSummary(run)).toContain('**2 days left** (from 2023-05-08)');
+    expect(jobSummary(summary([day('2023-05-05', 'written', 3, 3, { backfill: true })]))).toContain('**History complete**');
+  });
 });
 
 describe('freshness', () => {
@@ -66,6 +87,14 @@ describe('freshness', () => {
     const result = freshness(['2026-11-20'], '2026-11-27', 4);
     expect(result).toMatchObject({ stale: true, age: 7 });
     expect(result.message).toContain('2026-11-20, is 7 days old (limit 4)');
+  });
+  it('is fresh exactly at the limit and stale one day past it', () => {
+    expect(freshness(['2026-11-26'], '2026-11-30', 4)).toMatchObject({ stale: false, age: 4 });
+    expect(freshness(['2026-11-26'], '2026-11-30', 4).message).toBe('The newest listed day is 2026-11-26 (4 days old; limit 4).');
+    expect(freshness(['2026-11-25'], '2026-11-30', 4)).toMatchObject({ stale: true, age: 5 });
+    expect(freshness(['2026-11-29'], '2026-11-30', 4).message).toBe('The newest listed day is 2026-11-29 (1 day old; limit 4).');
+    // The newest of unordered days counts.
+    expect(freshness(['2026-11-29', '2026-01-01'], '2026-11-30', 4).newest).toBe('2026-11-29');
   });
   it('is stale when nothing was ever captured', () => {
     expect(freshness([], '2026-11-27', 4).stale).toBe(true);
@@ -134,6 +163,28 @@ describe('the commit step', () => {
       'push failed after 2 attempts',
     );
   });
+
+  it('counts its push retries by attempts made, waiting longer each time', async () => {
+    const { work, git } = await repoWithRemote();
+    await git(work, 'remote', 'set-url', 'origin', path.join(path.dirname(work), 'missing.git'));
+    await writeFile(path.join(work, 'days', '2026-11-27.json'), '{}\n');
+    const waits: number[] = [];
+    const log: string[] = [];
+    const error = await commitDays({
+      cwd: work,
+      daysDir: 'days',
+      message: 'day',
+      push: true,
+      attempts: 3,
+      sleep: async (ms) => void waits.push(ms),
+      log: (l) => log.push(l),
+    }).catch((e: unknown) => e as Error);
+    expect((error as Error).message).toMatch(/^push failed after 3 attempts: /);
+    expect(waits).toEqual([5000, 10000]);
+    expect(log.filter((l) => l.startsWith('Push attempt'))).toEqual(['Push attempt 1 failed; retrying.', 'Push attempt 2 failed; retrying.']);
+    // The commit itself was made and is kept for the next run to push.
+    expect(await git(work, 'log', '-1', '--format=%s')).toBe('day');
+  });
 });
 
 describe('npm run check-fresh', () => {
@@ -158,5 +209,16 @@ describe('npm run check-fresh', () => {
     const result = await run([daysAgo(6)]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`The newest listed day, ${daysAgo(6)}, is 6 days old (limit 4)`);
+  });
+});
+
+describe('the site size guard', () => {
+  it('passes at the limit and fails just over it, with the default of 950 MB', async () => {
+    const { maxSiteMb, sizeVerdict } = await import('../scripts/lib/site-size.ts');
+    expect(maxSiteMb({})).toBe(950);
+    expect(maxSiteMb({ MAX_SITE_MB: '900' })).toBe(900);
+    expect(() => maxSiteMb({ MAX_SITE_MB: 'lots' })).toThrow('MAX_SITE_MB=lots: expected a positive number');
+    expect(sizeVerdict({ bytes: 950e6, files: 3 }, 950)).toEqual({ ok: true, message: 'dist: 950.0 MB in 3 files (limit 950 MB, MAX_SITE_MB)' });
+    expect(sizeVerdict({ bytes: 950e6 + 1e5, files: 3 }, 950).ok).toBe(false);
   });
 });

@@ -85,6 +85,27 @@ describe('workflows', () => {
     expect(workflow.jobs.verdict!.steps!.some((s) => s.run === 'npm run check-fresh')).toBe(true);
   });
 
+  it('snapshot: fills history back to BACKFILL_FROM within a budget that leaves the commit step time to run', async () => {
+    const workflow = await load('snapshot.yml');
+    const job = workflow.jobs.snapshot!;
+    const capture = job.steps!.find((s) => s.run?.includes('npm run snapshot'));
+    expect(capture, 'the capture step').toBeDefined();
+    const command = capture!.run!;
+    expect(command).toContain('--backfill-from "$BACKFILL_FROM"');
+    expect(capture!.env?.BACKFILL_FROM).toBe("${{ vars.BACKFILL_FROM || '2023-05-05' }}");
+    expect(capture!.env?.REFRESH).toBe("${{ inputs.refresh || vars.REFRESH_DAYS || '14' }}");
+    expect(command).toContain('--budget "$CAPTURE_BUDGET"');
+    const budget = Number(capture!.env?.CAPTURE_BUDGET);
+    // The budget, the in-progress day's 2 minutes of grace and 5 minutes of setup and commit fit the job.
+    expect(budget).toBeGreaterThan(0);
+    expect(budget + 120 + 300).toBeLessThanOrEqual(job['timeout-minutes']! * 60);
+    // The commit step comes after the capture and runs even when the capture failed.
+    const steps = job.steps!;
+    const commit = steps.findIndex((s) => s.run?.includes('npm run commit-days'));
+    expect(commit).toBeGreaterThan(steps.indexOf(capture!));
+    expect((capture as { 'continue-on-error'?: boolean })['continue-on-error']).toBe(true);
+  });
+
   it('read Node from .nvmrc with the npm cache', async () => {
     for (const name of files) {
       const text = await readFile(path.join(DIR, name), 'utf8');

@@ -7,8 +7,17 @@ export const USAGE = `Usage: npm run snapshot -- [options]
 Capture Hugging Face Daily Papers listings into dated day files.
 
   --date YYYY-MM-DD   the day to capture (default: today, UTC)
-  --from D --to D     a range of days, oldest first (a backfill; safe to rerun)
-  --refresh N         also re-fetch the N days before (late papers, settled upvotes)
+  --from D [--to D]   a range of days, oldest first (a backfill; safe to rerun);
+                      --to defaults to today
+  --refresh N         also re-fetch the N days before the last day (late papers,
+                      settled upvotes): the refresh window
+  --missing           skip days already captured and days already known to be
+                      empty (empty-days.json), except inside the refresh window;
+                      the window comes first, then the rest oldest first
+  --backfill-from D   without --date or --from: fill missing days from D on
+                      (implies --missing)
+  --budget SECONDS    start no new day after this long; the days not reached are
+                      reported as left, and the run still exits 0
   --input PATH        import recorded API responses instead of the network: a file
                       (date from --date or from YYYY-MM-DD in its name) or a folder
                       of YYYY-MM-DD.json files
@@ -37,6 +46,12 @@ export interface SnapshotArgs {
   /** With --input of a folder: an optional window of dates to import. */
   window?: { from: string; to: string };
   force: boolean;
+  /** Skip held and known-empty days outside the refresh window. */
+  missing: boolean;
+  /** The refresh window, oldest first: the last day and the N before it. Always fetched. */
+  refresh: string[];
+  /** Seconds after which no new day starts. */
+  budgetSeconds?: number;
   paceMs?: number;
   summary?: string;
 }
@@ -67,6 +82,9 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
         refresh: { type: 'string' },
         input: { type: 'string' },
         force: { type: 'boolean', default: false },
+        missing: { type: 'boolean', default: false },
+        'backfill-from': { type: 'string' },
+        budget: { type: 'string' },
         'pace-ms': { type: 'string' },
         summary: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -79,15 +97,28 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
   for (const key of Object.keys(values) as (keyof typeof values)[]) if (values[key] === '') delete values[key];
   const today = todayUtc(now);
   const date = checkDate('--date', values.date);
-  const from = checkDate('--from', values.from);
-  const to = checkDate('--to', values.to);
+  const backfillFrom = checkDate('--backfill-from', values['backfill-from']);
+  // --backfill-from is the scheduled run's default range; a --date or --from given by hand wins.
+  const from = checkDate('--from', values.from) ?? (date ? undefined : backfillFrom);
+  const to = checkDate('--to', values.to) ?? (from ? today : undefined);
   const refresh = checkCount('--refresh', values.refresh) ?? 0;
   const paceMs = checkCount('--pace-ms', values['pace-ms']);
-  const base = { help: values.help, force: values.force, ...(paceMs !== undefined ? { paceMs } : {}), ...(values.summary ? { summary: values.summary } : {}) };
+  const budgetSeconds = checkCount('--budget', values.budget);
+  const missing = values.missing || backfillFrom !== undefined;
+  const base = {
+    help: values.help,
+    force: values.force,
+    missing,
+    refresh: [] as string[],
+    ...(budgetSeconds !== undefined ? { budgetSeconds } : {}),
+    ...(paceMs !== undefined ? { paceMs } : {}),
+    ...(values.summary ? { summary: values.summary } : {}),
+  };
 
-  if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
+  if (values.to && !values.from) throw new UsageError('--to needs --from');
   if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  if (date && from) throw new UsageError('use either --date or --from/--to, not both');
+  if (date && values.from) throw new UsageError('use either --date or --from/--to, not both');
+  if (missing && values.force) throw new UsageError('--force replaces days; it does not combine with --missing or --backfill-from');
   for (const [flag, value] of [
     ['--date', date],
     ['--to', to],
@@ -97,9 +128,12 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
 
   if (values.input) {
     if (refresh) throw new UsageError('--refresh fetches from the network; it does not combine with --input');
+    if (missing || budgetSeconds !== undefined)
+      throw new UsageError('--missing, --backfill-from and --budget plan network captures; they do not combine with --input');
     return { ...base, dates: [], input: values.input, ...(date ? { inputDate: date } : {}), ...(from && to ? { window: { from, to } } : {}) };
   }
   const last = to ?? date ?? today;
-  const first = from ?? last;
-  return { ...base, dates: dateRange(addDays(first, -refresh), last) };
+  const window = dateRange(addDays(last, -refresh), last);
+  const first = from !== undefined && from < window[0]! ? from : window[0]!;
+  return { ...base, dates: dateRange(first, last), refresh: window };
 }

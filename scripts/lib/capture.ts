@@ -8,7 +8,7 @@ import type { HttpClient } from './http.ts';
 import { fetchDailyPapers, ListingError, parseApiBody } from './hub.ts';
 import { mergeDay } from './merge.ts';
 import { normalizeItem } from './normalize.ts';
-import { readDay, writeDay } from './store.ts';
+import { readDay, readEmptyDays, writeDay, writeEmptyDays } from './store.ts';
 
 export type DayStatus = 'written' | 'unchanged' | 'empty' | 'kept' | 'failed';
 
@@ -22,6 +22,8 @@ export interface DayOutcome {
   /** With --force: papers the file held that the listing no longer does, removed. */
   dropped?: number;
   source?: 'api' | 'html' | 'input';
+  /** Outside the refresh window: a day of history being filled in. */
+  backfill?: boolean;
   error?: string;
 }
 
@@ -30,11 +32,16 @@ export interface RunSummary {
   written: number;
   added: number;
   failed: number;
+  /** Days planned but not reached because the time budget ran out, oldest first. */
+  remaining: string[];
+  /** Set when the run stopped early on its --budget. */
+  stopped?: 'budget';
 }
 
 /** Where one day's items come from: a date and a function that yields them (and says from where). */
 export interface DaySource {
   date: string;
+  backfill?: boolean;
   load: () => Promise<{ items: ApiItem[]; source: 'api' | 'html' | 'input' }>;
 }
 
@@ -61,8 +68,25 @@ export async function captureDay(dir: string, date: string, items: ApiItem[], no
   };
 }
 
+export interface PlannedDay {
+  date: string;
+  backfill: boolean;
+}
+
+/**
+ * The days a network run visits, in order. Without --missing: every date, oldest first. With it:
+ * the refresh window first (always fetched: lists grow and upvotes settle), then the other dates
+ * the archive neither holds nor knows to be empty, oldest first, so history fills from its start.
+ */
+export function planDays(args: Pick<SnapshotArgs, 'dates' | 'refresh' | 'missing'>, held: ReadonlySet<string>, empty: ReadonlySet<string>): PlannedDay[] {
+  const window = new Set(args.refresh);
+  if (!args.missing) return args.dates.map((date) => ({ date, backfill: !window.has(date) }));
+  const backlog = args.dates.filter((date) => !window.has(date) && !held.has(date) && !empty.has(date));
+  return [...args.refresh.map((date) => ({ date, backfill: false })), ...backlog.map((date) => ({ date, backfill: true }))];
+}
+
 /** The recorded API responses named by --input: one file, or a folder of YYYY-MM-DD.json files. */
-export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
+export async function inputSources(args: Pick<SnapshotArgs, 'input' | 'inputDate' | 'window'>): Promise<DaySource[]> {
   const input = args.input!;
   let info;
   try {
@@ -94,9 +118,10 @@ export async function inputSources(args: SnapshotArgs): Promise<DaySource[]> {
     .map(({ name, date }) => fromFile(path.join(input, name), date));
 }
 
-export function networkSources(dates: string[], client: HttpClient, endpoint: string): DaySource[] {
-  return dates.map((date) => ({
+export function networkSources(days: readonly PlannedDay[], client: HttpClient, endpoint: string): DaySource[] {
+  return days.map(({ date, backfill }) => ({
     date,
+    backfill,
     load: () => fetchDailyPapers(client, endpoint, date),
   }));
 }
@@ -122,19 +147,37 @@ export function formatSummary(summary: RunSummary): string {
   return `${summary.days.length} days: ${summary.written} written, ${count('unchanged')} unchanged, ${count('empty') + count('kept')} without a listing, ${summary.failed} failed; ${summary.added} papers added`;
 }
 
-export async function runCapture(
-  sources: DaySource[],
-  dir: string,
-  options: { force?: boolean; now?: () => Date; log?: (line: string) => void } = {},
-): Promise<RunSummary> {
+export interface CaptureOptions {
+  force?: boolean;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Start no new day once this many milliseconds have passed (by `elapsedMs`). */
+  budgetMs?: number;
+  elapsedMs?: () => number;
+  /** Keep empty-days.json: add days the hub answered empty, remove days that turned out listed. */
+  recordEmpty?: boolean;
+}
+
+export async function runCapture(sources: DaySource[], dir: string, options: CaptureOptions = {}): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
+  const started = performance.now();
+  const elapsedMs = options.elapsedMs ?? (() => performance.now() - started);
+  const empty = options.recordEmpty ? await readEmptyDays(dir) : new Set<string>();
   const days: DayOutcome[] = [];
-  for (const source of sources) {
+  let stopped: RunSummary['stopped'];
+  let next = 0;
+  for (; next < sources.length; next++) {
+    if (options.budgetMs !== undefined && elapsedMs() >= options.budgetMs) {
+      stopped = 'budget';
+      break;
+    }
+    const source = sources[next]!;
     let outcome: DayOutcome;
     try {
       const { items, source: from } = await source.load();
       outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
+      if (options.recordEmpty) await recordEmptiness(dir, empty, outcome);
     } catch (error) {
       outcome = {
         date: source.date,
@@ -146,6 +189,7 @@ export async function runCapture(
         error: error instanceof ListingError ? error.detail : (error as Error).message,
       };
     }
+    if (source.backfill) outcome.backfill = true;
     days.push(outcome);
     log(formatOutcome(outcome));
   }
@@ -154,5 +198,21 @@ export async function runCapture(
     written: days.filter((day) => day.status === 'written').length,
     added: days.reduce((sum, day) => sum + day.added, 0),
     failed: days.filter((day) => day.status === 'failed').length,
+    remaining: sources
+      .slice(next)
+      .map((source) => source.date)
+      .sort(),
+    ...(stopped ? { stopped } : {}),
   };
+}
+
+/** Written as soon as it changes, so a run killed later still never asks for these days again. */
+async function recordEmptiness(dir: string, empty: Set<string>, outcome: DayOutcome): Promise<void> {
+  if (outcome.status === 'empty' && !empty.has(outcome.date)) {
+    empty.add(outcome.date);
+    await writeEmptyDays(dir, empty);
+  } else if (outcome.papers > 0 && empty.delete(outcome.date)) {
+    // A day once empty that now has papers (the hub lists some weekends late): no longer empty.
+    await writeEmptyDays(dir, empty);
+  }
 }

@@ -19,6 +19,8 @@ export interface HttpOptions {
   maxRetryAfterMs: number;
   /** Minimum time between the starts of two requests (polite pacing during a backfill). */
   paceMs: number;
+  /** Epoch ms after which no retry waits: a budgeted run gives up on a day rather than overrun its job. */
+  stopAt?: number | undefined;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -166,7 +168,11 @@ export class HttpClient {
         failure = new HttpError(url, kind, `${text} after ${attempt + 1} attempts`, undefined, { cause: error });
       }
       if (attempt >= retries) throw failure;
-      await this.options.sleep(wait ?? backoffMs(attempt, this.options));
+      const delay = wait ?? backoffMs(attempt, this.options);
+      if (this.options.stopAt !== undefined && Date.now() + delay > this.options.stopAt) {
+        throw new HttpError(url, failure.kind, `${failure.message}; not retried: the run's time budget ends first`, failure.status, { cause: failure });
+      }
+      await this.options.sleep(delay);
     }
   }
 }

@@ -1,29 +1,52 @@
 // What a capture run says to people: the commit message of the scheduled job and the markdown
 // of its GitHub job summary. Pure, so the wording is tested.
-import type { RunSummary } from './capture.ts';
+import type { DayOutcome, RunSummary } from './capture.ts';
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+const number = (n: number) => n.toLocaleString('en-US');
+const days = (n: number) => `${number(n)} ${n === 1 ? 'day' : 'days'}`;
 
-/** `2026-11-27: 31 papers (+4), 2 days refreshed`, or undefined when nothing was written. */
-export function commitMessage(summary: RunSummary): string | undefined {
-  const written = summary.days.filter((day) => day.status === 'written');
-  if (written.length === 0) return undefined;
-  const newest = summary.days.at(-1)!;
-  if (written.length > 10) {
-    return `Backfill ${written[0]!.date} to ${written.at(-1)!.date}: ${days(written.length)}, ${summary.added} papers added`;
-  }
-  const refreshed = written.filter((day) => day.date !== newest.date).length;
-  const head = newest.status === 'written' ? `${newest.date}: ${newest.papers} papers (+${newest.added})` : `${newest.date}: no new listing`;
+/** `2026-11-27: 31 papers (+4), 2 days refreshed`: the newest day and the window behind it. */
+function dailyLine(window: DayOutcome[]): string | undefined {
+  if (window.length === 0) return undefined;
+  const newest = window.reduce((a, b) => (b.date > a.date ? b : a));
+  const refreshed = window.filter((day) => day.status === 'written' && day.date !== newest.date).length;
+  if (newest.status !== 'written' && refreshed === 0) return undefined;
+  const head = newest.status === 'written' ? `${newest.date}: ${number(newest.papers)} papers (+${newest.added})` : `${newest.date}: no new listing`;
   return refreshed ? `${head}, ${days(refreshed)} refreshed` : head;
+}
+
+/** `backfill: 2023-05-05..2023-09-14, 88 days, 1,904 papers; 1,211 days left`. */
+function backfillLine(backfill: DayOutcome[], remaining: number): string {
+  const dates = backfill.map((day) => day.date).sort();
+  const written = backfill.filter((day) => day.status === 'written');
+  const added = backfill.reduce((sum, day) => sum + day.added, 0);
+  const left = remaining > 0 ? `${days(remaining)} left` : 'history complete';
+  return `backfill: ${dates[0]}..${dates.at(-1)}, ${days(written.length)}, ${number(added)} papers; ${left}`;
+}
+
+/**
+ * One commit per run. A run that filled in history leads with that; the daily line (today and the
+ * refresh window) follows in the body. Undefined when the run changed nothing worth a message.
+ */
+export function commitMessage(summary: RunSummary): string | undefined {
+  const backfill = summary.days.filter((day) => day.backfill && day.status !== 'failed');
+  const daily = dailyLine(summary.days.filter((day) => !day.backfill));
+  if (backfill.length > 0) return [backfillLine(backfill, summary.remaining.length), daily].filter(Boolean).join('\n\n');
+  return daily;
 }
 
 export function jobSummary(summary: RunSummary): string {
   const lines = [
-    `### Snapshot: ${days(summary.written)} written, ${summary.added} papers added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
+    `### Snapshot: ${days(summary.written)} written, ${number(summary.added)} papers added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
     '',
   ];
   const failed = summary.days.filter((day) => day.status === 'failed');
   for (const day of failed) lines.push(`> **Error** ${day.date}: ${day.error}`, '');
+  if (summary.stopped) {
+    lines.push(`**${days(summary.remaining.length)} left** (from ${summary.remaining[0]}): the run stopped at its time budget; the next runs go on.`, '');
+  } else if (summary.days.some((day) => day.backfill)) {
+    lines.push('**History complete**: no days left to fill in.', '');
+  }
   lines.push('| day | papers | added | updated | result |', '|---|---:|---:|---:|---|');
   for (const day of summary.days) {
     lines.push(`| ${day.date} | ${day.papers || ''} | ${day.added || ''} | ${day.updated || ''} | ${day.status === 'failed' ? '**failed**' : day.status} |`);

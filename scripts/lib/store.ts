@@ -1,7 +1,8 @@
 // Day files on disk: one validated, pretty-printed JSON file per listed day, written atomically.
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Day, describeIssues } from '../../src/lib/schema.ts';
+import { z } from 'astro/zod';
+import { Day, describeIssues, IsoDate } from '../../src/lib/schema.ts';
 
 export const DEFAULT_DAYS_DIR = 'src/content/days';
 
@@ -46,10 +47,13 @@ export interface WriteHooks {
 
 /** Write to a temporary file in the same folder, flush it, then rename: a crash leaves the old file whole. */
 export async function writeDay(dir: string, day: Day, hooks: WriteHooks = {}): Promise<string> {
-  const bytes = serializeDay(day);
+  return writeAtomic(dayFile(dir, day.date), serializeDay(day), hooks);
+}
+
+async function writeAtomic(file: string, bytes: string, hooks: WriteHooks = {}): Promise<string> {
+  const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
-  const file = dayFile(dir, day.date);
-  const temp = path.join(dir, `.${day.date}.json.${process.pid}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(bytes, 'utf8');
@@ -65,6 +69,37 @@ export async function writeDay(dir: string, day: Day, hooks: WriteHooks = {}): P
     throw error;
   }
   return file;
+}
+
+// --- Days the hub confirmed empty (weekends, holidays), so a backfill never asks for them again.
+
+export const EMPTY_DAYS_FILE = 'empty-days.json';
+const EmptyDays = z.object({ days: z.array(IsoDate) });
+
+export async function readEmptyDays(dir: string): Promise<Set<string>> {
+  const file = path.join(dir, EMPTY_DAYS_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new Error(`${file}: not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = EmptyDays.safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}`);
+  return new Set(parsed.data.days);
+}
+
+/** One date a line, sorted, so the file's history reads like a list in git. */
+export async function writeEmptyDays(dir: string, days: Iterable<string>): Promise<void> {
+  const sorted = [...new Set(days)].sort();
+  await writeAtomic(path.join(dir, EMPTY_DAYS_FILE), `{\n  "days": [${sorted.map((d) => `\n    "${d}"`).join(',')}${sorted.length ? '\n  ' : ''}]\n}\n`);
 }
 
 /** Listed days present in a folder, oldest first. */

@@ -72,7 +72,7 @@ export async function makeFixtureArchive(): Promise<string> {
   const days = path.join(root, 'days');
   await mkdir(input);
   for (const [date, items] of Object.entries(FIXTURE_DAYS)) await writeFile(path.join(input, `${date}.json`), JSON.stringify(items));
-  const sources = await inputSources({ help: false, force: false, dates: [], input });
+  const sources = await inputSources({ input });
   const summary = await runCapture(sources, days, { now: () => new Date('2026-03-09T12:00:00Z') });
   if (summary.failed) throw new Error(`fixture import failed: ${JSON.stringify(summary.days)}`);
   return days;

@@ -29,11 +29,12 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export async function buildSite(daysDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-build-'));
   const dist = path.join(work, 'dist');
-  // The same two steps as `npm run build`: the site, then its search index.
+  // The same steps as `npm run build`: the site, its search index, the size check.
   const options = { env: { ...cleanEnv(), DAYS_DIR: daysDir, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env }, maxBuffer: 64 * 1024 * 1024 };
-  const astro = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], options);
-  const search = await run(process.execPath, ['scripts/search-index.ts'], options);
-  const [stdout, stderr] = [astro.stdout + search.stdout, astro.stderr + search.stderr];
+  const steps = [];
+  for (const args of [['node_modules/astro/bin/astro.mjs', 'build'], ['scripts/search-index.ts'], ['scripts/site-size.ts']])
+    steps.push(await run(process.execPath, args, options));
+  const [stdout, stderr] = [steps.map((s) => s.stdout).join(''), steps.map((s) => s.stderr).join('')];
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
   return {
     dist,
