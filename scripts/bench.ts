@@ -6,7 +6,7 @@ import { readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCounts, feedSeconds } from './lib/build-log.ts';
+import { buildCounts, feedSeconds, relatedSeconds } from './lib/build-log.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -41,6 +41,7 @@ interface Run {
   buildS: number;
   astroS: number;
   feedsS: number;
+  relatedS: number;
   searchS: number;
   pages: number;
   msPerPage: number;
@@ -58,6 +59,7 @@ function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
     buildS: result.seconds,
     astroS,
     feedsS: feedSeconds(result.output),
+    relatedS: relatedSeconds(result.output),
     searchS,
     pages,
     msPerPage: (astroS * 1000) / pages,
@@ -183,6 +185,7 @@ const timings: [string, string][] =
         ['import s', col((r) => r.importS)],
         ['astro build s (pages + feeds)', col((r) => r.astroS)],
         ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
+        ['related papers s (inside astro build)', col((r) => r.relatedS, 2)],
         ['search index s', col((r) => r.searchS)],
         ['total npm run build s', col((r) => r.buildS)],
         ['ms per page (all of astro build)', col((r) => r.msPerPage, 2)],

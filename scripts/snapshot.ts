@@ -28,8 +28,10 @@ async function main(): Promise<number> {
     const sources = args.input
       ? await inputSources(args)
       : networkSources(planDays(args, new Set(await listDays(dir)), await readEmptyDays(dir)), client, process.env.HF_ENDPOINT || DEFAULT_ENDPOINT);
+    const capturedAt = args.capturedAt;
     const summary = await runCapture(sources, dir, {
       force: args.force,
+      ...(capturedAt ? { now: () => capturedAt } : {}),
       log: (line) => console.log(line),
       recordEmpty: !args.input,
       ...(budgetMs !== undefined ? { budgetMs } : {}),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCounts, feedSeconds, seconds } from '../scripts/lib/build-log.ts';
+import { buildCounts, feedSeconds, relatedSeconds, seconds } from '../scripts/lib/build-log.ts';
 import { measure } from '../scripts/lib/measure.ts';
 
 const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
 
  generating static routes 
+[related] 44000 papers in 6.31 s
 11:20:13   ├─ /atom.xml (+45ms)
 11:20:13   ├─ /days/2026-08-18.json (+2ms)
 11:20:16   ├─ /topics/video/feed.json (+8ms)
@@ -18,6 +19,7 @@ const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
 describe('the benchmark', () => {
   it('reads feed time, pages and search-index time from the build log', () => {
     expect(feedSeconds(LOG)).toBeCloseTo(0.125);
+    expect(relatedSeconds(LOG)).toBe(6.31);
     expect(buildCounts(LOG)).toEqual({ pages: 47020, generateSeconds: 64.41, searchSeconds: 48.5 });
     expect([seconds('283ms'), seconds('54.41s'), seconds('2m 0.5s')]).toEqual([0.283, 54.41, 120.5]);
   });

@@ -34,9 +34,12 @@ const paper = {
 };
 
 describe('arXiv ids', () => {
-  it.each(['2406.12345', '0704.0001', '2406.1234', '2406.12345v2', 'hep-th/9901001', 'cs/0112017v1', 'math.AG/0601001', 'math-ph/0101001'])('accepts %s', (id) => {
-    expect(ArxivId.safeParse(id).success).toBe(true);
-  });
+  it.each(['2406.12345', '0704.0001', '2406.1234', '2406.12345v2', 'hep-th/9901001', 'cs/0112017v1', 'math.AG/0601001', 'math-ph/0101001'])(
+    'accepts %s',
+    (id) => {
+      expect(ArxivId.safeParse(id).success).toBe(true);
+    },
+  );
   it.each([
     'x2406.12345',
     '2406.12345x',
@@ -87,7 +90,10 @@ describe('a day file', () => {
     for (const [day, where] of cases) {
       const parsed = Day.safeParse(day);
       expect(parsed.success, where).toBe(false);
-      expect(parsed.error!.issues.map((issue) => issue.path.join('.')), where).toContain(where);
+      expect(
+        parsed.error!.issues.map((issue) => issue.path.join('.')),
+        where,
+      ).toContain(where);
     }
   });
   it('rejects a paper listed twice on one day, naming it', () => {
@@ -158,7 +164,11 @@ describe('paths', () => {
     ]);
     expect([paperPath('2406.12345'), paperPath('hep-th/9901001')]).toEqual(['/papers/2406.12345/', '/papers/hep-th/9901001/']);
     expect([topicPath('video'), topicPath('video', 1), topicPath('video', 2)]).toEqual(['/topics/video/', '/topics/video/', '/topics/video/2/']);
-    expect([feedPath('/', 'rss'), feedPath('/topics/video/', 'atom'), feedPath('/top/', 'json')]).toEqual(['/rss.xml', '/topics/video/atom.xml', '/top/feed.json']);
+    expect([feedPath('/', 'rss'), feedPath('/topics/video/', 'atom'), feedPath('/top/', 'json')]).toEqual([
+      '/rss.xml',
+      '/topics/video/atom.xml',
+      '/top/feed.json',
+    ]);
   });
   it('take the base path and the site, however the base is written', () => {
     expect(withBase('/days/', '/archive//')).toBe('/archive/days/');

@@ -301,6 +301,28 @@ describeShared('the real recorded days', () => {
         .get(),
     ).toEqual(['/days/2026-04-10/', '/days/2026-04-16/']);
 
+    // Every paper finds 3 to 8 related papers, and the obvious relatives are among them.
+    const relatedOf = async (id: string) => {
+      const $ = await real.page(`/papers/${id}/`);
+      return $('#related a')
+        .map((_, a) => $(a).attr('href')!.slice('/papers/'.length, -1))
+        .get();
+    };
+    for (const name of await readdir(sharedPath('daily_papers'))) {
+      for (const item of JSON.parse(await readFile(sharedPath('daily_papers', name), 'utf8')) as { paper: { id: string } }[]) {
+        const related = await relatedOf(item.paper.id);
+        expect(related.length, item.paper.id).toBeGreaterThanOrEqual(3);
+        expect(related.length, item.paper.id).toBeLessThanOrEqual(8);
+        expect(related, item.paper.id).not.toContain(item.paper.id);
+      }
+    }
+    // ConvLLaVA and LLaVA-UHD v4: two LLaVA visual encoders, two years apart, each other's first relative.
+    expect((await relatedOf('2405.15738'))[0]).toBe('2605.08985');
+    expect((await relatedOf('2605.08985'))[0]).toBe('2405.15738');
+    // GUI Odyssey (a GUI navigation dataset) and VideoGUI (a GUI automation benchmark), the same month.
+    expect(await relatedOf('2406.08451')).toContain('2406.10227');
+    expect(await relatedOf('2406.10227')).toContain('2406.08451');
+
     // Topics over one page (50 papers) go on to /2/, /3/…, linked both ways, each paper once.
     const topics = await real.page('/topics/');
     const counts = topics('.topic-list h2 a')
@@ -336,5 +358,52 @@ describeShared('the real recorded days', () => {
       expect(new Set(seen).size).toBe(count);
       expect(await real.files()).not.toContain(`${href.slice(1)}${pages + 1}/index.html`);
     }
+  });
+});
+
+describe('a paper page that grows with the archive', () => {
+  it('offers a BibTeX entry to copy, in a <pre>, keeping the citation tags', async () => {
+    const $ = await site.page('/papers/2603.00010/');
+    const entry = $('.cite pre').text();
+    expect(entry).toMatch(
+      /^@misc\{lovelace2026dft,\n {2}title = \{\$\\nabla\^2\$DFT: A Universal Quantum Chemistry Dataset\},\n {2}author = \{Ada Lovelace and Alan Turing\},/,
+    );
+    expect(entry).toContain('eprint = {2603.00010}');
+    expect($('meta[name="citation_title"]').attr('content')).toBe('$\\nabla^2$DFT: A Universal Quantum Chemistry Dataset');
+    // Hostile text in the entry is text, escaped for BibTeX and for HTML.
+    const hostile = await site.page('/papers/2603.00020/');
+    expect(hostile('.cite pre').text()).toContain('title = {<script>alert(1)</script> Hostile Titles Are Text}');
+    expect(hostile('.cite pre script')).toHaveLength(0);
+  });
+
+  it('lists up to 8 related papers, never itself, each linking its permanent page', async () => {
+    const ids = ['2603.00010', '2603.00011', '2603.00012', '2603.00020', '2603.00021', '2603.00022', '2603.00030', 'hep-th/9901001'];
+    for (const id of ids) {
+      const $ = await site.page(`/papers/${id}/`);
+      const links = $('#related a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
+      // The quokka paper shares no word with any other here: it has no related list rather than a random one.
+      if (id === '2603.00011') expect(links, id).toEqual([]);
+      else expect(links.length, id).toBeGreaterThanOrEqual(3);
+      expect(links.length, id).toBeLessThanOrEqual(8);
+      expect(links, id).not.toContain(`/papers/${id}/`);
+      for (const link of links) expect(ids.map((other) => `/papers/${other}/`)).toContain(link);
+    }
+  });
+
+  it('shows a paper captured twice with different upvotes with both counts, as a sparkline and as text', async () => {
+    const $ = await site.page('/papers/2603.00020/');
+    expect($('.upvote-history svg polyline').attr('points')!.split(' ')).toHaveLength(2);
+    expect($('.upvote-history svg').attr('aria-label')).toBe('Upvotes rose from 99 on 9 Mar 2026, 12:00 UTC to 120 on 10 Mar 2026, 06:00 UTC.');
+    expect(
+      $('.upvote-history .observations li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['9 Mar 2026, 12:00 UTC: ▲ 99', '10 Mar 2026, 06:00 UTC: ▲ 120']);
+    // One capture: the count as text, no line to draw.
+    const once = await site.page('/papers/2603.00010/');
+    expect(once('.upvote-history svg')).toHaveLength(0);
+    expect(once('.upvote-history .observations li')).toHaveLength(1);
   });
 });

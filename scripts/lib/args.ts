@@ -1,5 +1,6 @@
 // The snapshot command's arguments: parsed with node:util, checked, and turned into a plan.
 import { parseArgs } from 'node:util';
+import { IsoDateTime } from '../../src/lib/schema.ts';
 import { addDays, dateRange, isIsoDate, todayUtc } from './dates.ts';
 
 export const USAGE = `Usage: npm run snapshot -- [options]
@@ -21,6 +22,9 @@ Capture Hugging Face Daily Papers listings into dated day files.
   --input PATH        import recorded API responses instead of the network: a file
                       (date from --date or from YYYY-MM-DD in its name) or a folder
                       of YYYY-MM-DD.json files
+  --captured-at TIME  with --input: when the recording was made (ISO 8601, e.g.
+                      2024-06-12T17:06:00Z), for first/last seen and the upvote
+                      history; default: now
   --force             replace day files with the fetched listing (deliberate overwrite)
   --pace-ms N         pause between requests (default 1000; 0 in tests)
   --summary PATH      also write a JSON summary of the run (for the scheduled workflow)
@@ -45,6 +49,8 @@ export interface SnapshotArgs {
   inputDate?: string;
   /** With --input of a folder: an optional window of dates to import. */
   window?: { from: string; to: string };
+  /** With --input: when the recording was made. */
+  capturedAt?: Date;
   force: boolean;
   /** Skip held and known-empty days outside the refresh window. */
   missing: boolean;
@@ -68,6 +74,15 @@ function checkCount(flag: string, value: string | undefined): number | undefined
   return Number(value);
 }
 
+/** An ISO 8601 time with a zone (Z or an offset), not in the future. */
+function checkTime(flag: string, value: string | undefined, now: Date): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!IsoDateTime.safeParse(value).success) throw new UsageError(`${flag} ${value}: not an ISO 8601 time with a zone, e.g. 2024-06-12T17:06:00Z`);
+  const time = new Date(value);
+  if (time.getTime() > now.getTime()) throw new UsageError(`${flag} ${value} is in the future (now is ${now.toISOString()})`);
+  return time;
+}
+
 export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArgs {
   let values;
   try {
@@ -81,6 +96,7 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
         to: { type: 'string' },
         refresh: { type: 'string' },
         input: { type: 'string' },
+        'captured-at': { type: 'string' },
         force: { type: 'boolean', default: false },
         missing: { type: 'boolean', default: false },
         'backfill-from': { type: 'string' },
@@ -126,11 +142,20 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
     if (value && value > today && !values.input) throw new UsageError(`${flag} ${value} is in the future (today is ${today} UTC)`);
   }
 
+  const capturedAt = checkTime('--captured-at', values['captured-at'], now);
+  if (capturedAt && !values.input) throw new UsageError('--captured-at dates an import; it needs --input');
   if (values.input) {
     if (refresh) throw new UsageError('--refresh fetches from the network; it does not combine with --input');
     if (missing || budgetSeconds !== undefined)
       throw new UsageError('--missing, --backfill-from and --budget plan network captures; they do not combine with --input');
-    return { ...base, dates: [], input: values.input, ...(date ? { inputDate: date } : {}), ...(from && to ? { window: { from, to } } : {}) };
+    return {
+      ...base,
+      dates: [],
+      input: values.input,
+      ...(date ? { inputDate: date } : {}),
+      ...(values.from && to ? { window: { from: from!, to } } : {}),
+      ...(capturedAt ? { capturedAt } : {}),
+    };
   }
   const last = to ?? date ?? today;
   const window = dateRange(addDays(last, -refresh), last);

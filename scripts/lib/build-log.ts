@@ -29,3 +29,8 @@ export function buildCounts(output: string): { pages: number; generateSeconds: n
     searchSeconds: Number(output.match(/wrote the index in ([\d.]+) s/)?.[1] ?? NaN),
   };
 }
+
+/** Seconds spent finding related papers, from the build's `[related] N papers in X s` line. */
+export function relatedSeconds(output: string): number {
+  return Number(output.match(/\[related\] \d+ papers in ([\d.]+) s/)?.[1] ?? NaN);
+}

@@ -1,5 +1,6 @@
 // A re-fetch of a day updates what changed and keeps every paper captured before, even one the
 // listing has since dropped: the archive only ever grows.
+import { observe, type Observation } from '../../src/lib/history.ts';
 import type { Day, Paper } from '../../src/lib/schema.ts';
 import type { ListedPaper } from './normalize.ts';
 
@@ -21,6 +22,17 @@ export interface MergeResult {
 function material(paper: Paper): string {
   const { firstSeenAt: _first, lastSeenAt: _last, ...rest } = paper;
   return JSON.stringify(rest);
+}
+
+/**
+ * The paper's upvote history with this capture in it. A file written before histories existed
+ * starts from the count it held at its last capture, once a capture sees a different one.
+ */
+function history(old: Paper, upvotes: number, now: string, listedAt: string): Observation[] | undefined {
+  const known = old.upvoteHistory ?? [{ at: old.lastSeenAt, upvotes: old.upvotes }];
+  const next = observe(known, now, upvotes, listedAt);
+  if (next === known) return old.upvoteHistory;
+  return [...next];
 }
 
 export function byUpvotes(papers: readonly Paper[]): Paper[] {
@@ -47,11 +59,14 @@ export function mergeDay(
     const old = previous.get(fresh.id);
     if (!old) {
       added.push(fresh.id);
-      papers.push({ ...fresh, firstSeenAt: now, lastSeenAt: now });
+      papers.push({ ...fresh, firstSeenAt: now, lastSeenAt: now, upvoteHistory: [{ at: now, upvotes: fresh.upvotes }] });
       continue;
     }
+    const upvoteHistory = history(old, fresh.upvotes, now, fresh.listedAt ?? old.firstSeenAt);
+    // Captures may be imported out of order (--captured-at): first and last seen widen, never narrow.
+    const seen = { firstSeenAt: now < old.firstSeenAt ? now : old.firstSeenAt, lastSeenAt: now > old.lastSeenAt ? now : old.lastSeenAt };
     const merged: Paper = options.force
-      ? { ...fresh, firstSeenAt: old.firstSeenAt, lastSeenAt: now }
+      ? { ...fresh, ...seen, ...(upvoteHistory ? { upvoteHistory } : {}) }
       : {
           // A field the hub omits this time (githubStars often is) keeps its captured value.
           ...old,
@@ -61,8 +76,8 @@ export function mergeDay(
           upvotes: Math.max(old.upvotes, fresh.upvotes),
           comments: Math.max(old.comments, fresh.comments),
           ...(old.githubStars !== undefined || fresh.githubStars !== undefined ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) } : {}),
-          firstSeenAt: old.firstSeenAt,
-          lastSeenAt: now,
+          ...seen,
+          ...(upvoteHistory ? { upvoteHistory } : {}),
         };
     if (material(merged) !== material(old)) updated.push(fresh.id);
     papers.push(merged);

@@ -14,9 +14,9 @@ export function dayFile(dir: string, date: string): string {
   return path.join(dir, `${date}.json`);
 }
 
-/** The exact bytes of a day file: schema key order, two-space indent, trailing newline. */
+/** The exact bytes of a day file: schema key order, two-space indent, trailing newline, one upvote observation a line. */
 export function serializeDay(day: Day): string {
-  return JSON.stringify(Day.parse(day), null, 2) + '\n';
+  return JSON.stringify(Day.parse(day), null, 2).replace(/\{\n\s+"at": ("[^"]+"),\n\s+"upvotes": (\d+)\n\s+\}/g, '{ "at": $1, "upvotes": $2 }') + '\n';
 }
 
 export async function readDay(dir: string, date: string): Promise<Day | undefined> {

@@ -16,6 +16,9 @@ export const WebUrl = z.url({ protocol: /^https?$/ });
 
 const Count = z.number().int().nonnegative();
 
+/** One capture's upvote count: see src/lib/history.ts for which captures are kept. */
+export const UpvoteObservation = z.object({ at: IsoDateTime, upvotes: Count });
+
 export const Organization = z.object({
   name: z.string().min(1),
   fullname: z.string().optional(),
@@ -45,6 +48,8 @@ export const Paper = z.object({
   firstSeenAt: IsoDateTime,
   /** The last capture that wrote this day file with the paper in it. */
   lastSeenAt: IsoDateTime,
+  /** Upvotes over time, oldest first; absent in files written before it existed. */
+  upvoteHistory: z.array(UpvoteObservation).max(40).optional(),
 });
 export type Paper = z.infer<typeof Paper>;
 

@@ -1,6 +1,7 @@
 // The built site in real headless Chromium: search, filters, sorting, linked searches, and pages
 // that load without errors or requests leaving 127.0.0.1. Screenshots land in test-results/.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,18 @@ if (!hasChromium) {
 }
 
 const SHOTS = path.resolve('test-results/screenshots');
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** One page of every kind the site has. */
+const PAGES = [
+  ['/', 'home'],
+  ['/days/2026-03-06/', 'day'],
+  ['/papers/2603.00020/', 'paper'],
+  ['/days/', 'archive'],
+  ['/topics/', 'topics'],
+  ['/topics/agents/', 'topic'],
+  ['/search/?q=study', 'search'],
+  ['/no-such-page/', '404'],
+] as const;
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
@@ -124,6 +137,29 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
       await w.page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
       clean(w);
       await w.page.close();
+    }
+  });
+
+  it('passes axe-core’s WCAG 2.1 A and AA rules on every kind of page, in light and in dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [url, shot] of PAGES) {
+        const w = await watchedPage(browser, { colorScheme });
+        await w.page.goto(`${server.origin}${url}`);
+        if (url.startsWith('/search/')) await w.page.waitForSelector('.pagefind-ui__result-link');
+        // Injected through the DevTools protocol, which the pages' CSP does not apply to.
+        await w.page.evaluate(AXE);
+        const violations = await w.page.evaluate(async () => {
+          const result = await (
+            window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+          ).axe.run({
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations, `${url} (${colorScheme})`).toEqual([]);
+        await w.page.screenshot({ path: path.join(SHOTS, `${shot}-${colorScheme}.png`), fullPage: true });
+        await w.page.close();
+      }
     }
   });
 

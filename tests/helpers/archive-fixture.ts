@@ -75,5 +75,15 @@ export async function makeFixtureArchive(): Promise<string> {
   const sources = await inputSources({ input });
   const summary = await runCapture(sources, days, { now: () => new Date('2026-03-09T12:00:00Z') });
   if (summary.failed) throw new Error(`fixture import failed: ${JSON.stringify(summary.days)}`);
+  // A later capture of 6 March: the hostile paper has gained upvotes, so its page has a history.
+  const later = FIXTURE_DAYS['2026-03-06'].map((item) => {
+    const paper = item.paper as { id: string; upvotes: number };
+    return paper.id === '2603.00020' ? { ...item, paper: { ...paper, upvotes: 120 } } : item;
+  });
+  await writeFile(path.join(input, 'later-2026-03-06.json'), JSON.stringify(later));
+  const again = await runCapture(await inputSources({ input: path.join(input, 'later-2026-03-06.json') }), days, {
+    now: () => new Date('2026-03-10T06:00:00Z'),
+  });
+  if (again.failed) throw new Error(`fixture import failed: ${JSON.stringify(again.days)}`);
   return days;
 }
