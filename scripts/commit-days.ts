@@ -1,5 +1,6 @@
 // npm run commit-days -- --summary FILE [--push]: commit changed day files with a message made
-// from the snapshot's summary; nothing changed, nothing committed.
+// from the snapshot's summary; nothing changed, nothing committed. `--path P --message M` commits
+// another file the daily run keeps (the record of emails sent) the same way.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,8 +9,10 @@ import { commitDays } from './lib/commit.ts';
 import { commitMessage } from './lib/report.ts';
 import { daysDir } from './lib/store.ts';
 
-const { values } = parseArgs({ options: { summary: { type: 'string' }, push: { type: 'boolean', default: false } } });
-let message = 'Update day files';
+const { values } = parseArgs({
+  options: { summary: { type: 'string' }, push: { type: 'boolean', default: false }, path: { type: 'string' }, message: { type: 'string' } },
+});
+let message = values.message || 'Update day files';
 if (values.summary) {
   try {
     const summary = JSON.parse(await readFile(values.summary, 'utf8')) as RunSummary;
@@ -19,7 +22,8 @@ if (values.summary) {
   }
 }
 try {
-  await commitDays({ cwd: process.cwd(), daysDir: path.relative(process.cwd(), daysDir()) || '.', message, push: values.push, log: console.log });
+  const target = values.path ?? (path.relative(process.cwd(), daysDir()) || '.');
+  await commitDays({ cwd: process.cwd(), daysDir: target, message, push: values.push, log: console.log });
 } catch (error) {
   console.error(`commit-days: ${(error as Error).message}`);
   process.exit(1);

@@ -14,7 +14,7 @@ import { compileTopics, topicsOf } from '../src/lib/topics.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { topics } from '../src/topics.config.ts';
 
-const USAGE = `Usage: npm run email -- [--day YYYY-MM-DD] [--dry-run FILE.eml] [--resend]
+const USAGE = `Usage: npm run email -- [--day YYYY-MM-DD] [--dry-run FILE.eml] [--resend] [--if-configured]
 
 Mail the digest of one listed day: its papers by upvotes, with links to the site.
 
@@ -22,6 +22,7 @@ Mail the digest of one listed day: its papers by upvotes, with links to the site
                     that was not sent yet)
   --dry-run FILE    write the message to FILE (.eml) and send nothing
   --resend          send even if the day was sent before
+  --if-configured   exit quietly when SMTP_URL is not set (the daily workflow)
 
 Environment: SMTP_URL (smtp://user:pass@host:port or smtps://…), EMAIL_FROM,
 EMAIL_TO (comma-separated), EMAIL_TOPICS (optional topic slugs), SITE_URL,
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
         day: { type: 'string' },
         'dry-run': { type: 'string' },
         resend: { type: 'boolean', default: false },
+        'if-configured': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -43,6 +45,10 @@ async function main(): Promise<number> {
   }
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values['if-configured'] && !process.env.SMTP_URL?.trim()) {
+    console.log('email: SMTP_URL is not set: no email (see "Papers by email" in the README)');
     return 0;
   }
   if (values.day !== undefined && !isIsoDate(values.day)) throw new UsageError(`--day ${values.day}: not a real date in YYYY-MM-DD form`);

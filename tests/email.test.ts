@@ -180,6 +180,13 @@ describe('npm run email', () => {
     expect(received[0]!.text).toMatch(/^Daily Papers, 21 Aug 2026: 1 paper in Robotics and embodied agents/);
   });
 
+  it('with --if-configured, does nothing quietly when SMTP_URL is not set', async () => {
+    const result = await email('--if-configured', 'SMTP_URL=');
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain('SMTP_URL is not set: no email');
+    expect(received).toHaveLength(0);
+  });
+
   it('writes the message with --dry-run and sends nothing', async () => {
     const file = path.join(path.dirname(dir), 'digest.eml');
     const result = await email('--day', '2026-08-21', '--dry-run', file, 'SMTP_URL=');

@@ -106,6 +106,23 @@ describe('workflows', () => {
     expect((capture as { 'continue-on-error'?: boolean })['continue-on-error']).toBe(true);
   });
 
+  it('snapshot: emails the digest after a successful capture when SMTP_URL is set, and commits the record', async () => {
+    const workflow = await load('snapshot.yml');
+    const steps = workflow.jobs.snapshot!.steps! as { id?: string; if?: string; run?: string; env?: Record<string, string>; 'continue-on-error'?: boolean }[];
+    const email = steps.find((s) => s.run?.includes('npm run email'));
+    expect(email, 'the email step').toBeDefined();
+    expect(email!.run).toContain('--if-configured');
+    expect(email!.if).toBe("steps.capture.outcome == 'success'");
+    expect(email!.env?.SMTP_URL).toBe('${{ secrets.SMTP_URL }}');
+    expect(email!['continue-on-error']).toBe(true);
+    const record = steps.findIndex((s) => s.run?.includes('commit-days') && s.run.includes('email-sent.json'));
+    expect(record).toBeGreaterThan(steps.indexOf(email!));
+    expect(steps[record]!.if).toBe(`steps.${email!.id}.outcome == 'success'`);
+    // The email comes after the day files are committed, so a mail server's trouble never holds them back.
+    expect(steps.findIndex((s) => s.run?.includes('--summary'))).toBeLessThan(steps.indexOf(email!));
+    expect(workflow.jobs.verdict!.steps!.some((s) => (s as { if?: string }).if === "needs.snapshot.outputs.email == 'failure'")).toBe(true);
+  });
+
   it('read Node from .nvmrc with the npm cache', async () => {
     for (const name of files) {
       const text = await readFile(path.join(DIR, name), 'utf8');

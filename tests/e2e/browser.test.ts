@@ -29,6 +29,7 @@ const PAGES = [
   ['/no-such-page/', '404'],
 ] as const;
 let site: BuiltSite;
+let fixtureDays: string;
 let server: StaticServer;
 let browser: Browser;
 
@@ -47,7 +48,8 @@ async function search(w: Watched, term: string): Promise<string[]> {
 
 describe.skipIf(!hasChromium)('in a real browser', () => {
   beforeAll(async () => {
-    site = await buildSite(await makeFixtureArchive(), { SITE_URL: 'https://papers.example.org' });
+    fixtureDays = await makeFixtureArchive();
+    site = await buildSite(fixtureDays, { SITE_URL: 'https://papers.example.org' });
     server = await serveStatic(site.dist);
     browser = await launch();
     await mkdir(SHOTS, { recursive: true });
@@ -160,6 +162,31 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
         await w.page.screenshot({ path: path.join(SHOTS, `${shot}-${colorScheme}.png`), fullPage: true });
         await w.page.close();
       }
+    }
+  });
+
+  it('shows the email digest’s HTML part readably in light and dark, with nothing fetched', async () => {
+    const { readDay } = await import('../../scripts/lib/store.ts');
+    const { renderDigest } = await import('../../scripts/lib/email/render.ts');
+    const day = (await readDay(fixtureDays, '2026-03-06'))!;
+    const { html } = renderDigest({ day, papers: day.papers, topicNames: [], site: new URL('https://papers.example.org'), base: '/', siteTitle: 'Broadsheet' });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const w = await watchedPage(browser, { colorScheme, viewport: { width: 700, height: 900 } });
+      await w.page.setContent(html);
+      expect(await w.page.textContent('h1')).toBe('Daily Papers, 6 Mar 2026: 4 papers');
+      // The hostile title is text in the message, not markup.
+      expect(await w.page.$$eval('script, img, iframe', (found) => found.length)).toBe(0);
+      await w.page.evaluate(AXE);
+      const violations = await w.page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe.run({
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+        });
+        return result.violations.map((v) => v.id);
+      });
+      expect(violations, colorScheme).toEqual([]);
+      await w.page.screenshot({ path: path.join(SHOTS, `email-${colorScheme}.png`), fullPage: true });
+      expect(w.offsite).toEqual([]);
+      await w.page.close();
     }
   });
 
