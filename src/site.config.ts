@@ -12,8 +12,16 @@ export const siteConfig = {
   topFeed: { minUpvotes: 50, days: 30, maxItems: 100 },
   /** The digest: one item per listed day, for the last N listed days. */
   digestFeed: { days: 30 },
-  /** Topic pages list this many papers per page. */
+  /** Topic and organization pages list this many papers per page. */
   topicPageSize: 50,
+  /** Organizations with at least this many papers get their own feeds (and a place in /orgs.opml). */
+  orgFeedMinPapers: 3,
+  /** Weekly and monthly digests: items for the last N closed periods, each listing its top papers. */
+  weeklyFeed: { items: 12, top: 10 },
+  monthlyFeed: { items: 12, top: 20 },
+  /** Week pages list every paper; month pages the most upvoted ones; the home page the week's top. */
+  monthPageSize: 100,
+  homeWeekTop: 10,
   /** How many authors show before the rest fold away. */
   authorsShown: 10,
   /** `npm run check-fresh` (the daily workflow's verdict) fails when the newest listed day is older than this (days). */

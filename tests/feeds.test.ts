@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe('the feeds', () => {
   it('exist for everything, the top papers, the digest and every topic, in three formats', () => {
-    for (const scope of ['', 'top/', 'digest/', ...topics.map((t) => `topics/${t.slug}/`)]) {
+    for (const scope of ['', 'top/', 'digest/', 'weekly/', 'monthly/', ...topics.map((t) => `topics/${t.slug}/`)]) {
       for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(feeds).toContain(`${scope}${file}`);
     }
   });
@@ -152,7 +152,7 @@ interface ReaderView {
 describe.skipIf(!hasFeedparser)('an independent reader (Python feedparser, listparser)', () => {
   let views: Record<string, ReaderView>;
   beforeAll(() => {
-    const files = [...feeds.filter((f) => f.endsWith('.xml')), 'feeds.opml'].map((f) => path.join(site.dist, f));
+    const files = [...feeds.filter((f) => f.endsWith('.xml')), 'feeds.opml', 'orgs.opml'].map((f) => path.join(site.dist, f));
     const out = execFileSync(PYTHON, [path.resolve('tests/helpers/read_feeds.py'), ...files], { maxBuffer: 64 * 1024 * 1024 }).toString();
     views = Object.fromEntries(Object.entries(JSON.parse(out) as Record<string, ReaderView>).map(([file, view]) => [path.relative(site.dist, file), view]));
   });
@@ -192,10 +192,14 @@ describe.skipIf(!hasFeedparser)('an independent reader (Python feedparser, listp
     }
   });
 
-  it('imports every feed from the OPML file', () => {
-    const view = views['feeds.opml']!;
-    expect(view.bozo, view.error).toBe(false);
-    expect(view.feeds!.map((f) => f.url.slice(SITE.length + 1)).sort()).toEqual(feeds);
+  it('imports every feed from the two OPML files: the site’s feeds and the organizations’', () => {
+    const urls: string[] = [];
+    for (const file of ['feeds.opml', 'orgs.opml']) {
+      const view = views[file]!;
+      expect(view.bozo, `${file}: ${view.error}`).toBe(false);
+      urls.push(...view.feeds!.map((f) => f.url.slice(SITE.length + 1)));
+    }
+    expect(urls.sort()).toEqual(feeds);
   });
 
   it('reads every JSON Feed with a second parser (feed-extractor)', async () => {
@@ -215,7 +219,7 @@ describe('the OPML file', () => {
     const opml = parseOpml(await site.read('feeds.opml'));
     const outlines = opml.body!.outlines!.flatMap((section) => section.outlines ?? []);
     const urls = outlines.map((outline) => outline.xmlUrl!);
-    expect(urls.map((url) => url.slice(SITE.length + 1)).sort()).toEqual(feeds);
+    expect(urls.map((url) => url.slice(SITE.length + 1)).sort()).toEqual(feeds.filter((file) => !file.startsWith('orgs/')));
     const built = new Set(await site.files());
     for (const outline of outlines) {
       for (const url of [outline.xmlUrl!, outline.htmlUrl!]) {

@@ -395,15 +395,137 @@ describe('a paper page that grows with the archive', () => {
   it('shows a paper captured twice with different upvotes with both counts, as a sparkline and as text', async () => {
     const $ = await site.page('/papers/2603.00020/');
     expect($('.upvote-history svg polyline').attr('points')!.split(' ')).toHaveLength(2);
-    expect($('.upvote-history svg').attr('aria-label')).toBe('Upvotes rose from 99 on 9 Mar 2026, 12:00 UTC to 120 on 10 Mar 2026, 06:00 UTC.');
+    expect($('.upvote-history svg').attr('aria-label')).toBe('Upvotes rose from 99 on 9 Mar 2026, 12:00 UTC to 120 on 10 Mar 2026, 13:00 UTC.');
     expect(
       $('.upvote-history .observations li')
         .map((_, li) => $(li).text())
         .get(),
-    ).toEqual(['9 Mar 2026, 12:00 UTC: ▲ 99', '10 Mar 2026, 06:00 UTC: ▲ 120']);
+    ).toEqual(['9 Mar 2026, 12:00 UTC: ▲ 99', '10 Mar 2026, 13:00 UTC: ▲ 120']);
     // One capture: the count as text, no line to draw.
     const once = await site.page('/papers/2603.00010/');
     expect(once('.upvote-history svg')).toHaveLength(0);
     expect(once('.upvote-history .observations li')).toHaveLength(1);
+  });
+});
+
+describe('weeks, months and organizations', () => {
+  const hrefs = ($: Awaited<ReturnType<BuiltSite['page']>>, selector: string) =>
+    $(selector)
+      .map((_, a) => $(a).attr('href'))
+      .get();
+
+  it('give every ISO week with a listing a page of its papers by upvotes, linked to its days and neighbours', async () => {
+    const w10 = await site.page('/weeks/2026-W10/');
+    expect(w10('h1').text()).toBe('Week 2026-W10 (from 2 March 2026)');
+    // 2603.00011 is listed on Thursday and Friday: once, with its freshest count.
+    expect(hrefs(w10, '.compact .compact-title')).toEqual([
+      '/papers/2603.00020/',
+      '/papers/2603.00010/',
+      '/papers/2603.00011/',
+      '/papers/2603.00021/',
+      '/papers/2603.00012/',
+      '/papers/2603.00022/',
+    ]);
+    expect(w10('.compact li').first().find('.upvotes').text()).toBe('▲ 120');
+    expect(hrefs(w10, '.page-header a')).toEqual(['/days/2026-03-05/', '/days/2026-03-06/', '/months/2026-03/']);
+    expect(w10('a[rel="next"]').attr('href')).toBe('/weeks/2026-W11/');
+    expect(w10('a[rel="prev"]')).toHaveLength(0);
+    const w11 = await site.page('/weeks/2026-W11/');
+    expect(w11('a[rel="prev"]').attr('href')).toBe('/weeks/2026-W10/');
+    // Hostile titles and organization names are text.
+    expect(w10('.compact script, .compact img')).toHaveLength(0);
+    expect(w10('.compact').text()).toContain(HOSTILE.script);
+  });
+
+  it('give every month a page of its most upvoted papers, linking its weeks and days', async () => {
+    const $ = await site.page('/months/2026-03/');
+    expect($('h1').text()).toBe('March 2026');
+    expect($('.compact > li')).toHaveLength(8);
+    expect(hrefs($, '.period-links a')).toEqual(['/weeks/2026-W10/', '/weeks/2026-W11/', '/days/2026-03-05/', '/days/2026-03-06/', '/days/2026-03-09/']);
+  });
+
+  it('link each day to its week and month, the archive to every month and week, and show the week’s top on the home page', async () => {
+    const day = await site.page('/days/2026-03-06/');
+    expect(hrefs(day, '.page-header a')).toEqual(expect.arrayContaining(['/weeks/2026-W10/', '/months/2026-03/']));
+    const archive = await site.page('/days/');
+    expect(hrefs(archive, '.month h3 a')).toEqual(['/months/2026-03/']);
+    expect(hrefs(archive, '.weeks a')).toEqual(['/weeks/2026-W10/', '/weeks/2026-W11/']);
+    const home = await site.page('/');
+    expect(home('#week-top').text()).toBe('This week’s top papers');
+    expect(hrefs(home, '.week-top .compact-title')).toEqual(['/papers/2603.00030/', '/papers/hep-th/9901001/']);
+  });
+
+  it('list every organization, and give each a page of its papers linked both ways', async () => {
+    const $ = await site.page('/orgs/');
+    const rows = $('table.orgs tbody tr')
+      .map((_, tr) => [
+        $(tr)
+          .find('td')
+          .map((_, td) => $(td).text())
+          .get(),
+      ])
+      .get();
+    expect(rows).toEqual([
+      ['Qwen Team', 'Qwen', '3', '9 Mar 2026'],
+      ['Example Lab', 'example-lab', '1', '6 Mar 2026'],
+      ['qwen', 'qwen', '1', '6 Mar 2026'],
+      ['Ünï "Lab" <b>', 'Ünï Lab%', '1', '9 Mar 2026'],
+    ]);
+    const qwen = await site.page('/orgs/Qwen~c0/');
+    expect(hrefs(qwen, '.papers .paper-title a')).toEqual(['/papers/2603.00030/', '/papers/2603.00010/', '/papers/2603.00012/']);
+    const paper = await site.page('/papers/2603.00010/');
+    expect(hrefs(paper, '.facts a[href^="/orgs/"]')).toEqual(['/orgs/Qwen~c0/']);
+    // The handle differing only in case has its own folder, distinct even on a case-insensitive disk.
+    const files = await site.files();
+    const folders = files.filter((f) => /^orgs\/[^/]+\/index\.html$/.test(f)).map((f) => f.split('/')[1]!);
+    expect(folders.sort()).toEqual(['Qwen~c0', 'example-lab', 'qwen~c', '~dc~n~ef~~20~Lab~25~'].sort());
+    expect(new Set(folders.map((f) => f.toLowerCase())).size).toBe(folders.length);
+    const odd = await site.page('/orgs/~dc~n~ef~~20~Lab~25~/');
+    expect(odd('h1').text()).toBe('Ünï "Lab" <b>');
+    expect(odd('h1 b')).toHaveLength(0);
+    expect(hrefs(await site.page('/papers/hep-th/9901001/'), '.facts a[href^="/orgs/"]')).toEqual(['/orgs/~dc~n~ef~~20~Lab~25~/']);
+  });
+
+  it('give feeds to organizations with 3 or more papers, advertised on their page, and list them in /orgs.opml', async () => {
+    const files = await site.files();
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(files).toContain(`orgs/Qwen~c0/${file}`);
+    expect(files.filter((f) => f.startsWith('orgs/qwen~c/') || f.startsWith('orgs/example-lab/')).sort()).toEqual([
+      'orgs/example-lab/index.html',
+      'orgs/qwen~c/index.html',
+    ]);
+    const qwen = await site.page('/orgs/Qwen~c0/');
+    expect(hrefs(qwen, 'link[rel="alternate"]')).toContain('https://papers.example.org/orgs/Qwen~c0/rss.xml');
+    expect((await site.page('/orgs/qwen~c/'))('link[rel="alternate"]')).toHaveLength(0);
+    const opml = await site.read('orgs.opml');
+    expect(opml.match(/xmlUrl="[^"]+"/g)).toEqual([
+      'xmlUrl="https://papers.example.org/orgs/Qwen~c0/rss.xml"',
+      'xmlUrl="https://papers.example.org/orgs/Qwen~c0/atom.xml"',
+      'xmlUrl="https://papers.example.org/orgs/Qwen~c0/feed.json"',
+    ]);
+    const feed = JSON.parse(await site.read('orgs/Qwen~c0/feed.json')) as { items: { id: string }[] };
+    expect(feed.items.map((i) => i.id)).toEqual(['2603.00030', '2603.00010', '2603.00012'].map((id) => `https://papers.example.org/papers/${id}/`));
+  });
+
+  it('chart papers per month on topic and organization pages, with the numbers as text', async () => {
+    for (const url of ['/topics/agents/', '/orgs/Qwen~c0/']) {
+      const $ = await site.page(url);
+      expect($('.chart svg[role="img"]').attr('aria-label'), url).toMatch(
+        /^\d+ papers? (on|from) .+, per month from Mar 2026 to Mar 2026; the busiest month was Mar 2026 with \d+\.$/,
+      );
+      expect($('.chart svg rect').length, url).toBe(1);
+      expect($('.chart details table tbody tr td').first().text(), url).toBe('Mar 2026');
+    }
+  });
+
+  it('publish a weekly digest item once the week is over, with the counts known at its end', async () => {
+    const weekly = JSON.parse(await site.read('weekly/feed.json')) as { items: { id: string; title: string; content_html: string; date_published: string }[] };
+    // Week 10 was first captured on 9 March (after it ended): it is frozen a day after that capture.
+    expect(weekly.items.map((i) => i.id)).toEqual(['https://papers.example.org/weeks/2026-W10/']);
+    expect(weekly.items[0]!.date_published).toBe('2026-03-10T12:00:00.000Z');
+    expect(weekly.items[0]!.title).toBe('Week 2026-W10 (from 2 March 2026): the top 6 papers');
+    // 2603.00020 had 99 then; its 120 came at 13:00, after the item was published.
+    expect(weekly.items[0]!.content_html).toMatch(/2603\.00020\/">&lt;script&gt;alert\(1\)&lt;\/script&gt; Hostile Titles Are Text<\/a> · ▲ 99</);
+    // Week 11 and March are not over: no item yet, and the monthly feed is valid and empty.
+    expect(JSON.parse(await site.read('monthly/feed.json')).items).toEqual([]);
   });
 });

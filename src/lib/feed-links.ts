@@ -26,6 +26,24 @@ export const topGroup = (minUpvotes: number): FeedGroup => ({
   description: `Only papers with ${minUpvotes} or more upvotes.`,
 });
 export const digestGroup: FeedGroup = { scope: '/digest/', home: '/days/', name: 'Daily digest', description: 'One item a day, listing that day’s papers.' };
+export const weeklyGroup: FeedGroup = {
+  scope: '/weekly/',
+  home: '/days/',
+  name: 'Weekly digest',
+  description: 'One item a week, once the week is over: its top papers by upvotes.',
+};
+export const monthlyGroup: FeedGroup = {
+  scope: '/monthly/',
+  home: '/days/',
+  name: 'Monthly digest',
+  description: 'One item a month, once the month is over: its top papers by upvotes.',
+};
+export const orgGroup = (org: { name: string; fullname?: string | undefined; segment: string }): FeedGroup => ({
+  scope: `/orgs/${org.segment}/`,
+  home: `/orgs/${org.segment}/`,
+  name: org.fullname ?? org.name,
+  description: `Papers from ${org.fullname ?? org.name} (${org.name} on Hugging Face).`,
+});
 export const topicGroup = (topic: Topic): FeedGroup => ({
   scope: `/topics/${topic.slug}/`,
   home: `/topics/${topic.slug}/`,

@@ -4,6 +4,7 @@
 import { getRssString } from '@astrojs/rss';
 import { generateAtomFeed, generateJsonFeed, generateOpml } from 'feedsmith';
 import type { Archive } from './archive.ts';
+import type { FrozenDigest } from './periods.ts';
 import { escapeHtml, stripXmlForbidden } from './escape.ts';
 import type { FeedGroup } from './feed-links.ts';
 import { plainMath, renderMath } from './math.ts';
@@ -149,6 +150,32 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
       summary: day.papers
         .slice(0, 5)
         .map((paper) => clean(plainMath(paper.title)))
+        .join(' · '),
+    };
+  });
+}
+
+/** One item per closed week or month, newest first: what was known at its end (src/lib/periods.ts). */
+export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, pathOf: (key: string) => string, titleOf: (key: string) => string): FeedItem[] {
+  return digests.map(({ period, asOf, papers }) => {
+    const url = absoluteUrl(pathOf(period.key), ctx.site, ctx.base);
+    const list = papers
+      .map(
+        ({ paper, upvotes }) =>
+          `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${upvotes}</li>`,
+      )
+      .join('');
+    return {
+      id: url,
+      url,
+      title: `${titleOf(period.key)}: the top ${plural(papers.length, 'paper')}`,
+      date: asOf,
+      authors: [],
+      categories: [],
+      contentHtml: `<ol>${list}</ol><p>${link(url, `All ${plural(period.papers.length, 'paper')} of ${titleOf(period.key)}`)}</p>`,
+      summary: papers
+        .slice(0, 5)
+        .map(({ paper }) => clean(plainMath(paper.title)))
         .join(' · '),
     };
   });

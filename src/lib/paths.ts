@@ -11,6 +11,12 @@ export const paperPath = (id: string) => `/papers/${id}/`;
 export const topicsPath = () => '/topics/';
 export const topicPath = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`);
 export const searchPath = () => '/search/';
+export const weekPath = (week: string) => `/weeks/${week}/`;
+export const monthPath = (month: string) => `/months/${month}/`;
+export const orgsPath = () => '/orgs/';
+/** `segment` is the handle as a path segment (src/lib/orgs.ts). */
+export const orgPath = (segment: string, page = 1) => (page > 1 ? `/orgs/${segment}/${page}/` : `/orgs/${segment}/`);
+export const orgsOpmlPath = () => '/orgs.opml';
 
 /** Feed files live beside their page: /rss.xml, /topics/<slug>/rss.xml, /top/atom.xml, /digest/feed.json. */
 export const feedPath = (scope: string, format: FeedFormat) => `${scope}${FEED_FORMATS[format].file}`;

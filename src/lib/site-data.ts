@@ -1,13 +1,21 @@
 // The archive, loaded from the content collection once per build and shared by every route,
-// with what several routes derive from it.
+// with what several routes derive from it. Each getter computes its data once per build.
 import { getCollection } from 'astro:content';
 import { topics } from '../topics.config.ts';
 import { buildArchive, papersByTopic, type Archive, type TopicPaper } from './archive.ts';
+import { monthlyCounts } from './charts.ts';
+import { buildOrgs, type Org } from './orgs.ts';
+import { buildPeriods, type Periods } from './periods.ts';
 import { relatedPapers } from './related.ts';
 
 let archive: Promise<Archive> | undefined;
 let byTopic: Promise<Map<string, TopicPaper[]>> | undefined;
 let related: Promise<Map<string, string[]>> | undefined;
+let periods: Promise<Periods> | undefined;
+let orgs: Promise<Orgs> | undefined;
+let topicCharts: Promise<Map<string, Series>> | undefined;
+
+export type Series = { month: string; count: number }[];
 
 export function getArchive(): Promise<Archive> {
   archive ??= getCollection('days').then((entries) =>
@@ -37,4 +45,63 @@ export function getRelated(): Promise<Map<string, string[]>> {
     return map;
   });
   return related;
+}
+
+/** Weeks and months with listings, newest first. */
+export function getPeriods(): Promise<Periods> {
+  periods ??= getArchive().then(buildPeriods);
+  return periods;
+}
+
+export interface Orgs {
+  list: Org[];
+  bySegment: Map<string, Org>;
+  byName: Map<string, Org>;
+  /** Papers per month of each organization, over the archive's whole span. */
+  charts: Map<string, Series>;
+}
+
+/** Every organization, its papers and its chart. */
+export function getOrgs(): Promise<Orgs> {
+  orgs ??= getArchive().then((a) => {
+    const list = buildOrgs(a);
+    const span = archiveSpan(a);
+    return {
+      list,
+      bySegment: new Map(list.map((org) => [org.segment, org])),
+      byName: new Map(list.map((org) => [org.name, org])),
+      charts: new Map(
+        list.map((org) => [
+          org.segment,
+          monthlyCounts(
+            org.papers.map((p) => p.date),
+            ...span,
+          ),
+        ]),
+      ),
+    };
+  });
+  return orgs;
+}
+
+/** Papers per month of each topic, over the archive's whole span. */
+export function getTopicCharts(): Promise<Map<string, Series>> {
+  topicCharts ??= Promise.all([getArchive(), getPapersByTopic()]).then(([a, byTopicMap]) => {
+    const span = archiveSpan(a);
+    return new Map(
+      [...byTopicMap].map(([slug, papers]) => [
+        slug,
+        monthlyCounts(
+          papers.map((p) => p.date),
+          ...span,
+        ),
+      ]),
+    );
+  });
+  return topicCharts;
+}
+
+/** The first and last listed months, so every chart has the same axis. */
+function archiveSpan(a: Archive): [string | undefined, string | undefined] {
+  return [a.days.at(-1)?.date.slice(0, 7), a.days[0]?.date.slice(0, 7)];
 }

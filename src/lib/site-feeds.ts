@@ -1,12 +1,37 @@
 // The site's feeds, assembled from the archive and the configuration; routes only render them.
-import { digestGroup, mainGroup, topGroup, topicGroup, type FeedGroup } from './feed-links.ts';
+import { digestGroup, mainGroup, monthlyGroup, orgGroup, topGroup, topicGroup, weeklyGroup, type FeedGroup } from './feed-links.ts';
 import { feedContentType, type FeedFormat } from './feed-formats.ts';
-import { digestItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
-import { absoluteUrl } from './paths.ts';
-import { getArchive } from './site-data.ts';
+import { frozenDigest, type FrozenDigest, type Period } from './periods.ts';
+import { digestItems, listedAt, periodItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
+import { absoluteUrl, monthPath, weekPath } from './paths.ts';
+import { getArchive, getOrgs, getPeriods } from './site-data.ts';
+import { longDate, monthName } from './text.ts';
+import { weekStart } from './periods.ts';
 import { siteConfig } from '../site.config.ts';
 
-export type FeedKind = { kind: 'main' } | { kind: 'top' } | { kind: 'digest' } | { kind: 'topic'; slug: string };
+export type FeedKind =
+  | { kind: 'main' }
+  | { kind: 'top' }
+  | { kind: 'digest' }
+  | { kind: 'topic'; slug: string }
+  | { kind: 'weekly' }
+  | { kind: 'monthly' }
+  | { kind: 'org'; segment: string };
+
+/** "Week 2026-W01 (from 29 December 2025)", "March 2026". */
+export const weekTitle = (week: string) => `Week ${week} (from ${longDate(weekStart(week)).replace(/^\w+, /, '')})`;
+export const monthTitle = (month: string) => monthName(month);
+
+/** The newest `count` closed periods' digests, newest first. */
+function closedDigests(list: readonly Period[], clock: string | undefined, count: number, top: number): FrozenDigest[] {
+  const out: FrozenDigest[] = [];
+  for (const period of list) {
+    const digest = frozenDigest(period, clock, top);
+    if (digest) out.push(digest);
+    if (out.length >= count) break;
+  }
+  return out;
+}
 
 function context(site: URL): FeedContext {
   return { site, base: import.meta.env.BASE_URL, siteTitle: siteConfig.title };
@@ -42,6 +67,30 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
     case 'digest':
       return feed(digestGroup, digestItems(archive, siteConfig.digestFeed.days, ctx));
+    case 'weekly': {
+      const { items, top } = siteConfig.weeklyFeed;
+      return feed(weeklyGroup, periodItems(closedDigests((await getPeriods()).weeks, archive.updatedAt, items, top), ctx, weekPath, weekTitle));
+    }
+    case 'monthly': {
+      const { items, top } = siteConfig.monthlyFeed;
+      return feed(monthlyGroup, periodItems(closedDigests((await getPeriods()).months, archive.updatedAt, items, top), ctx, monthPath, monthTitle));
+    }
+    case 'org': {
+      const org = (await getOrgs()).bySegment.get(which.segment)!;
+      const entries = org.papers.slice(0, siteConfig.topicFeed.maxItems).map(({ date, record }) => ({
+        date,
+        paper: record.paper,
+        listedAt: listedAt(
+          date,
+          archive.days[archive.dayIndex.get(date)!]!.papers.find((p) => p.id === record.paper.id)!,
+        ),
+        topics: record.topics.map((slug) => archive.topicNames.get(slug) ?? slug),
+      }));
+      return feed(
+        orgGroup(org),
+        entries.map((entry) => paperItem(entry, ctx)),
+      );
+    }
     case 'topic': {
       const topic = archive.topics.find((t) => t.slug === which.slug)!;
       const entries = recentEntries(archive, siteConfig.topicFeed, (_paper, topics) => topics.includes(which.slug));
@@ -63,12 +112,29 @@ export async function topicFeedPaths() {
   return archive.topics.map((topic) => ({ params: { slug: topic.slug } }));
 }
 
+/** Organizations with enough papers for feeds of their own. */
+export async function orgFeedPaths() {
+  const { list } = await getOrgs();
+  return list.filter((org) => org.papers.length >= siteConfig.orgFeedMinPapers).map((org) => ({ params: { org: org.segment } }));
+}
+
+export async function orgsOpmlResponse(site: URL): Promise<Response> {
+  const { list } = await getOrgs();
+  const main = await buildFeed({ kind: 'main' }, site);
+  const body = renderOpml(
+    [{ title: 'Organizations', groups: list.filter((org) => org.papers.length >= siteConfig.orgFeedMinPapers).map(orgGroup) }],
+    context(site),
+    feedUpdated(main),
+  );
+  return new Response(body, { headers: { 'content-type': 'text/x-opml; charset=utf-8' } });
+}
+
 export async function opmlResponse(site: URL): Promise<Response> {
   const archive = await getArchive();
   const main = await buildFeed({ kind: 'main' }, site);
   const body = renderOpml(
     [
-      { title: 'Daily Papers', groups: [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup] },
+      { title: 'Daily Papers', groups: [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup, weeklyGroup, monthlyGroup] },
       { title: 'Topics', groups: archive.topics.map(topicGroup) },
     ],
     context(site),

@@ -25,6 +25,10 @@ const PAGES = [
   ['/days/', 'archive'],
   ['/topics/', 'topics'],
   ['/topics/agents/', 'topic'],
+  ['/weeks/2026-W10/', 'week'],
+  ['/months/2026-03/', 'month'],
+  ['/orgs/', 'orgs'],
+  ['/orgs/Qwen~c0/', 'org'],
   ['/search/?q=study', 'search'],
   ['/no-such-page/', '404'],
 ] as const;

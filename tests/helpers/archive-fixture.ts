@@ -21,6 +21,7 @@ export const FIXTURE_DAYS = {
       era: '2024',
       date: '2026-03-05',
       keywords: ['dataset'],
+      organization: { name: 'Qwen', fullname: 'Qwen Team' },
     }),
     apiItem({
       id: '2603.00011',
@@ -30,7 +31,13 @@ export const FIXTURE_DAYS = {
       githubRepo: 'https://github.com/example/mapreduce',
       githubStars: 321,
     }),
-    apiItem({ id: '2603.00012', upvotes: 5, title: 'A Broken Formula $\\frac{1}{$ Stays Text', date: '2026-03-05' }),
+    apiItem({
+      id: '2603.00012',
+      upvotes: 5,
+      title: 'A Broken Formula $\\frac{1}{$ Stays Text',
+      date: '2026-03-05',
+      organization: { name: 'Qwen', fullname: 'Qwen Team' },
+    }),
   ],
   '2026-03-06': [
     apiItem({
@@ -50,7 +57,8 @@ export const FIXTURE_DAYS = {
       githubRepo: 'https://github.com/example/mapreduce',
       githubStars: 400,
     }),
-    apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)' }),
+    // A handle that differs from Qwen's only in case: its own page, which must not overwrite Qwen's.
+    apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)', organization: { name: 'qwen' } }),
     apiItem({
       id: '2603.00022',
       upvotes: 3,
@@ -60,8 +68,22 @@ export const FIXTURE_DAYS = {
     }),
   ],
   '2026-03-09': [
-    apiItem({ id: '2603.00030', upvotes: 7, title: HOSTILE.cdata, date: '2026-03-09', aiSummary: 'A summary with $\\tau$-bench math.' }),
-    apiItem({ id: 'hep-th/9901001', upvotes: 2, title: 'An Old-Style Identifier Still Works', date: '2026-03-09' }),
+    apiItem({
+      id: '2603.00030',
+      upvotes: 7,
+      title: HOSTILE.cdata,
+      date: '2026-03-09',
+      aiSummary: 'A summary with $\\tau$-bench math.',
+      organization: { name: 'Qwen', fullname: 'Qwen Team' },
+    }),
+    // A handle with characters a path cannot carry as they are.
+    apiItem({
+      id: 'hep-th/9901001',
+      upvotes: 2,
+      title: 'An Old-Style Identifier Still Works',
+      date: '2026-03-09',
+      organization: { name: 'Ünï Lab%', fullname: 'Ünï "Lab" <b>' },
+    }),
   ],
 } as const;
 
@@ -82,7 +104,7 @@ export async function makeFixtureArchive(): Promise<string> {
   });
   await writeFile(path.join(input, 'later-2026-03-06.json'), JSON.stringify(later));
   const again = await runCapture(await inputSources({ input: path.join(input, 'later-2026-03-06.json') }), days, {
-    now: () => new Date('2026-03-10T06:00:00Z'),
+    now: () => new Date('2026-03-10T13:00:00Z'),
   });
   if (again.failed) throw new Error(`fixture import failed: ${JSON.stringify(again.days)}`);
   return days;

@@ -1,0 +1,154 @@
+// Weeks and months of the archive, pure: ISO 8601 weeks (Monday to Sunday; week 1 holds the
+// year's first Thursday, so 2025-12-29 is in 2026-W01), the papers of each period ranked by
+// upvotes, and the rule for digest items that never change once published.
+import type { Archive, PaperRecord } from './archive.ts';
+import type { Paper } from './schema.ts';
+
+const DAY_MS = 86_400_000;
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The ISO week of a date: `2026-W01`. */
+export function isoWeek(date: string): string {
+  const day = new Date(utc(date));
+  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const thursday = utc(date) + (3 - weekday) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday that starts an ISO week. */
+export function weekStart(week: string): string {
+  const [, year, number] = week.match(/^(\d{4})-W(\d{2})$/)!;
+  // 4 January is always in week 1.
+  const jan4 = Date.UTC(Number(year), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  return iso(monday + (Number(number) - 1) * 7 * DAY_MS);
+}
+
+/** The seven dates of a week, Monday first. */
+export function weekDates(week: string): string[] {
+  const start = utc(weekStart(week));
+  return Array.from({ length: 7 }, (_, i) => iso(start + i * DAY_MS));
+}
+
+export const monthOf = (date: string) => date.slice(0, 7);
+
+/** The instant a period ends: the next Monday, or the first of the next month, 00:00 UTC. */
+export function periodEnd(period: Period['kind'], key: string): string {
+  if (period === 'week') return new Date(utc(weekStart(key)) + 7 * DAY_MS).toISOString();
+  const [year, month] = key.split('-').map(Number);
+  return new Date(Date.UTC(year!, month!, 1)).toISOString();
+}
+
+export interface PeriodPaper {
+  record: PaperRecord;
+  /** The period's listing of the paper (its highest-voted one, if listed twice). */
+  listed: Paper;
+  /** The day it was listed in the period (the latest, if twice). */
+  date: string;
+}
+
+export interface Period {
+  kind: 'week' | 'month';
+  /** `2026-W01` or `2026-01`. */
+  key: string;
+  /** Listed days of the period, oldest first. */
+  days: string[];
+  /** Every paper listed in the period, once, by upvotes (the freshest count), ties by id. */
+  papers: PeriodPaper[];
+}
+
+export interface Periods {
+  /** Newest first. */
+  weeks: Period[];
+  months: Period[];
+  weekIndex: Map<string, number>;
+  monthIndex: Map<string, number>;
+}
+
+/** Every week and month with a listing, built in one pass over the archive. */
+export function buildPeriods(archive: Archive): Periods {
+  const group = (kind: Period['kind'], keyOf: (date: string) => string): Period[] => {
+    const periods = new Map<string, { days: string[]; papers: Map<string, PeriodPaper> }>();
+    // archive.days is newest first; walk oldest first so days come out in order.
+    for (let i = archive.days.length - 1; i >= 0; i--) {
+      const day = archive.days[i]!;
+      const key = keyOf(day.date);
+      let period = periods.get(key);
+      if (!period) periods.set(key, (period = { days: [], papers: new Map() }));
+      period.days.push(day.date);
+      for (const paper of day.papers) {
+        const seen = period.papers.get(paper.id);
+        if (!seen || paper.upvotes >= seen.listed.upvotes)
+          period.papers.set(paper.id, { record: archive.papers.get(paper.id)!, listed: paper, date: day.date });
+      }
+    }
+    return [...periods]
+      .map(([key, { days, papers }]) => ({
+        kind,
+        key,
+        days,
+        papers: [...papers.values()].sort((a, b) => b.record.paper.upvotes - a.record.paper.upvotes || (a.record.paper.id < b.record.paper.id ? -1 : 1)),
+      }))
+      .sort((a, b) => (a.key < b.key ? 1 : -1));
+  };
+  const weeks = group('week', isoWeek);
+  const months = group('month', monthOf);
+  return {
+    weeks,
+    months,
+    weekIndex: new Map(weeks.map((p, i) => [p.key, i])),
+    monthIndex: new Map(months.map((p, i) => [p.key, i])),
+  };
+}
+
+/** The periods with listings before and after one, in a newest-first list. */
+export function periodNeighbours(list: readonly Period[], index: Map<string, number>, key: string): { previous?: string; next?: string } {
+  const at = index.get(key);
+  if (at === undefined) return {};
+  const previous = list[at + 1]?.key;
+  const next = at > 0 ? list[at - 1]?.key : undefined;
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+// --- Digest items that never change once published.
+
+/** What a closed period's digest lists: the papers as the archive knew them at `asOf`. */
+export interface FrozenDigest {
+  period: Period;
+  /** When the item was published: the period's end, or a day after its first capture if it was filled in later. */
+  asOf: string;
+  papers: { paper: Paper; upvotes: number }[];
+}
+
+/** Upvotes as known at an instant: the last observation up to it (or the first known one). */
+export function upvotesAt(paper: Paper, at: string): number {
+  const history = paper.upvoteHistory;
+  if (!history?.length) return paper.upvotes;
+  let count = history[0]!.upvotes;
+  for (const observation of history) if (observation.at <= at) count = observation.upvotes;
+  return count;
+}
+
+/**
+ * A closed period's digest, or undefined while it is open. A period closes when the archive holds
+ * a capture made after its end (the capture clock, never the build's, so rebuilds agree). The
+ * item then says what was known at that end, from first-seen times and upvote histories, so later
+ * captures (late papers, settling upvotes) never change it. A period captured only after its end
+ * (a backfill) is frozen a day after its first capture instead.
+ */
+export function frozenDigest(period: Period, archiveClock: string | undefined, top: number): FrozenDigest | undefined {
+  const end = periodEnd(period.kind, period.key);
+  const firstCapture = period.papers.reduce((min, p) => (p.listed.firstSeenAt < min ? p.listed.firstSeenAt : min), '9999');
+  const settled = new Date(Date.parse(firstCapture) + DAY_MS).toISOString();
+  const asOf = firstCapture < end ? end : settled;
+  if (!archiveClock || archiveClock < asOf) return undefined;
+  const papers = period.papers
+    .filter((p) => p.listed.firstSeenAt <= asOf)
+    .map((p) => ({ paper: p.record.paper, upvotes: upvotesAt(p.listed, asOf) }))
+    .sort((a, b) => b.upvotes - a.upvotes || (a.paper.id < b.paper.id ? -1 : 1))
+    .slice(0, top);
+  return { period, asOf, papers };
+}
