@@ -134,7 +134,7 @@ describe('npm run email', () => {
     expect($('[onerror], [onmouseover], [onload]')).toHaveLength(0);
     expect($('body').text()).toContain(HOSTILE.org);
     expect($('body').text()).toContain(HOSTILE.abstract);
-    expect(JSON.parse(await readFile(record, 'utf8')).sent).toEqual([expect.objectContaining({ day: '2026-08-21', papers: 17 })]);
+    expect(JSON.parse(await readFile(record, 'utf8')).sent).toEqual([expect.objectContaining({ digest: '2026-08-21', papers: 17 })]);
   });
 
   it('never sends a day twice: a rerun says so and exits 0, --resend sends again', async () => {
@@ -180,6 +180,27 @@ describe('npm run email', () => {
     expect(received[0]!.text).toMatch(/^Daily Papers, 21 Aug 2026: 1 paper in Robotics and embodied agents/);
   });
 
+  it('sends a finished week’s top papers once, with the counts it had when it ended', async () => {
+    // The archive's newest capture (22 August) is from before week 34 (17 to 23 August) ended.
+    const open = await email('--week', '2026-W34');
+    expect(open.code).toBe(2);
+    expect(open.stderr).toContain('--week 2026-W34: the week is not over yet');
+    // A capture after the week ended closes it.
+    const { writeFile: write } = await import('node:fs/promises');
+    const file = path.join(dir, '2026-08-21.json');
+    const later = JSON.parse(await readFile(file, 'utf8'));
+    later.papers[0].lastSeenAt = '2026-08-25T06:00:00.000Z';
+    await write(file, JSON.stringify(later));
+    const sent = await email('--week', '2026-W34');
+    expect(sent.stdout).toContain('email: sent "Weekly Papers, 2026-W34: the top 10 papers" to 2 addresses');
+    const mail = received[0]!;
+    expect(mail.text).toMatch(/^Weekly Papers, 2026-W34: the top 10 papers\n\n1\. ∇2DFT/);
+    expect(mail.text).toContain("The week's page: https://you.github.io/broadsheet/weeks/2026-W34/");
+    expect((await email('--week', '2026-W34')).stdout).toContain('the digest of 2026-W34 was sent at');
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(await readFile(record, 'utf8')).sent).toEqual([expect.objectContaining({ digest: '2026-W34', papers: 10 })]);
+  });
+
   it('with --if-configured, does nothing quietly when SMTP_URL is not set', async () => {
     const result = await email('--if-configured', 'SMTP_URL=');
     expect(result).toMatchObject({ code: 0 });
@@ -210,6 +231,8 @@ describe('npm run email', () => {
     [['SITE_URL='], 'SITE_URL is not set'],
     [['--day', '2026-02-30'], '--day 2026-02-30: not a real date'],
     [['--day', '2026-08-19'], '--day 2026-08-19: no listing for that day'],
+    [['--week', '2026-34'], '--week 2026-34: not an ISO week'],
+    [['--week', '2026-W30'], '--week 2026-W30: no listing that week'],
   ])('answers bad configuration %j with exit 2 naming it', async (args, message) => {
     const result = await email(...args, ...(args[0]!.startsWith('--') ? [] : ['--day', '2026-08-21']));
     expect(result.code).toBe(2);

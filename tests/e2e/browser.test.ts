@@ -173,7 +173,17 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     const { readDay } = await import('../../scripts/lib/store.ts');
     const { renderDigest } = await import('../../scripts/lib/email/render.ts');
     const day = (await readDay(fixtureDays, '2026-03-06'))!;
-    const { html } = renderDigest({ day, papers: day.papers, topicNames: [], site: new URL('https://papers.example.org'), base: '/', siteTitle: 'Broadsheet' });
+    const { digestSubject } = await import('../../scripts/lib/email/render.ts');
+    const { html } = renderDigest({
+      subject: digestSubject(day.date, day.papers.length),
+      page: '/days/2026-03-06/',
+      pageLabel: "the day's page",
+      papers: day.papers,
+      topicNames: [],
+      site: new URL('https://papers.example.org'),
+      base: '/',
+      siteTitle: 'Broadsheet',
+    });
     for (const colorScheme of ['light', 'dark'] as const) {
       const w = await watchedPage(browser, { colorScheme, viewport: { width: 700, height: 900 } });
       await w.page.setContent(html);

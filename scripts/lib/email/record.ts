@@ -6,7 +6,10 @@ import { describeIssues, IsoDate, IsoDateTime } from '../../../src/lib/schema.ts
 
 export const DEFAULT_RECORD = 'src/content/email-sent.json';
 
-const Record = z.object({ sent: z.array(z.object({ day: IsoDate, at: IsoDateTime, papers: z.number().int().nonnegative() })) });
+/** `digest` is the day (2026-08-21) or the ISO week (2026-W34) a message covered. */
+const Record = z.object({
+  sent: z.array(z.object({ digest: z.union([IsoDate, z.string().regex(/^\d{4}-W\d{2}$/)]), at: IsoDateTime, papers: z.number().int().nonnegative() })),
+});
 export type SentRecord = z.infer<typeof Record>;
 
 export async function readRecord(file: string): Promise<SentRecord> {
@@ -28,11 +31,11 @@ export async function readRecord(file: string): Promise<SentRecord> {
   return parsed.data;
 }
 
-export const wasSent = (record: SentRecord, day: string) => record.sent.some((entry) => entry.day === day);
+export const sentEntry = (record: SentRecord, digest: string) => record.sent.find((entry) => entry.digest === digest);
 
-/** Add a sent day, oldest first, written atomically. */
+/** Add a sent digest, written atomically, days and weeks in the order they were sent. */
 export async function recordSent(file: string, record: SentRecord, entry: SentRecord['sent'][number]): Promise<void> {
-  const sent = [...record.sent.filter((e) => e.day !== entry.day), entry].sort((a, b) => (a.day < b.day ? -1 : 1));
+  const sent = [...record.sent.filter((e) => e.digest !== entry.digest), entry];
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `{\n  "sent": [${sent.map((e) => `\n    ${JSON.stringify(e)}`).join(',')}${sent.length ? '\n  ' : ''}]\n}\n`);

@@ -3,15 +3,20 @@
 // images or fonts, formulas as plain text) and a plain-text part with the same papers and links.
 import { escapeHtml } from '../../../src/lib/escape.ts';
 import { plainMath } from '../../../src/lib/math.ts';
-import { absoluteUrl, arxivAbsUrl, dayPath, feedPath, paperPath } from '../../../src/lib/paths.ts';
-import type { Day, Paper } from '../../../src/lib/schema.ts';
+import { absoluteUrl, arxivAbsUrl, feedPath, paperPath } from '../../../src/lib/paths.ts';
+import type { Paper } from '../../../src/lib/schema.ts';
 import { firstAuthors, plural, shortDate, shortSummary } from '../../../src/lib/text.ts';
 
 /** The digest shows this many papers in full; the rest are on the day's page. */
 export const DIGEST_PAPERS = 15;
 
 export interface DigestInput {
-  day: Day;
+  /** The subject and heading: digestSubject(...) for a day, weekSubject(...) for a week. */
+  subject: string;
+  /** The page of the day or week, root-relative. */
+  page: string;
+  /** "the day's page", "the week's page". */
+  pageLabel: string;
   /** Papers to include (the day's, or only those of EMAIL_TOPICS), any order. */
   papers: Paper[];
   /** Names of the topics the digest is limited to, for the heading; empty for all. */
@@ -34,15 +39,21 @@ export function digestSubject(date: string, count: number): string {
   return `Daily Papers, ${shortDate(date)}: ${plural(count, 'paper')}`;
 }
 
+/** "Weekly Papers, 2026-W34: the top 10 papers". */
+export function weekSubject(week: string, count: number): string {
+  return `Weekly Papers, ${week}: the top ${plural(count, 'paper')}`;
+}
+
 export function renderDigest(input: DigestInput): Digest {
   const url = (path: string) => absoluteUrl(path, input.site, input.base);
   const ranked = [...input.papers].sort((a, b) => b.upvotes - a.upvotes || (a.id < b.id ? -1 : 1));
   const shown = ranked.slice(0, DIGEST_PAPERS);
   const rest = ranked.length - shown.length;
-  const dayUrl = url(dayPath(input.day.date));
+  const pageUrl = url(input.page);
+  const Page = input.pageLabel[0]!.toUpperCase() + input.pageLabel.slice(1);
   const feeds = { rss: url(feedPath('/', 'rss')), digest: url(feedPath('/digest/', 'rss')) };
   const scope = input.topicNames.length ? ` in ${input.topicNames.join(', ')}` : '';
-  const subject = digestSubject(input.day.date, ranked.length);
+  const subject = input.subject;
   const items = shown.map((paper, index) => {
     const by = paper.organization ? (paper.organization.fullname ?? paper.organization.name) : firstAuthors(paper.authors);
     const links = [
@@ -70,8 +81,8 @@ export function renderDigest(input: DigestInput): Digest {
       ...item.links.map(([label, href]) => `   ${label}: ${href}`),
       '',
     ]),
-    ...(rest > 0 ? [`And ${plural(rest, 'more paper')} on the day's page.`, ''] : []),
-    `The day's page: ${dayUrl}`,
+    ...(rest > 0 ? [`And ${plural(rest, 'more paper')} on ${input.pageLabel}.`, ''] : []),
+    `${Page}: ${pageUrl}`,
     `Feeds: ${feeds.rss} (every paper), ${feeds.digest} (one item a day)`,
     '',
     `${input.siteTitle}: an archive of the Hugging Face Daily Papers. Summaries are Hugging Face's; papers are their authors'.`,
@@ -99,8 +110,8 @@ export function renderDigest(input: DigestInput): Digest {
     items.map(card).join('') +
     `<tr><td style="padding:14px 18px;border-top:1px solid #e2ded5;background:#ffffff;color:#1c1c1a;font-size:14px">` +
     (rest > 0
-      ? `<p style="margin:0 0 8px">And ${e(plural(rest, 'more paper'))} on ${a(dayUrl, "the day's page")}.</p>`
-      : `<p style="margin:0 0 8px">${a(dayUrl, "The day's page")}</p>`) +
+      ? `<p style="margin:0 0 8px">And ${e(plural(rest, 'more paper'))} on ${a(pageUrl, input.pageLabel)}.</p>`
+      : `<p style="margin:0 0 8px">${a(pageUrl, Page)}</p>`) +
     `<p style="margin:0">Feeds: ${a(feeds.rss, 'every paper (RSS)')} · ${a(feeds.digest, 'one item a day (RSS)')}</p></td></tr>` +
     `<tr><td style="padding:12px 18px;background:#f1eee7;color:#5d5b55;font-size:12px">${e(input.siteTitle)}: an archive of the Hugging Face Daily Papers. Summaries are Hugging Face's; papers are their authors'.</td></tr>` +
     `</table></td></tr></table></body></html>`;
