@@ -6,7 +6,7 @@ import { readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCounts, feedSeconds, relatedSeconds } from './lib/build-log.ts';
+import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds } from './lib/build-log.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -42,6 +42,7 @@ interface Run {
   astroS: number;
   feedsS: number;
   relatedS: number;
+  periodOrgS: number;
   searchS: number;
   pages: number;
   msPerPage: number;
@@ -60,6 +61,7 @@ function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
     astroS,
     feedsS: feedSeconds(result.output),
     relatedS: relatedSeconds(result.output),
+    periodOrgS: periodOrgSeconds(result.output),
     searchS,
     pages,
     msPerPage: (astroS * 1000) / pages,
@@ -186,6 +188,7 @@ const timings: [string, string][] =
         ['astro build s (pages + feeds)', col((r) => r.astroS)],
         ['feeds s (inside astro build)', col((r) => r.feedsS, 2)],
         ['related papers s (inside astro build)', col((r) => r.relatedS, 2)],
+        ['weeks, months, organizations s (pages and feeds)', col((r) => r.periodOrgS, 2)],
         ['search index s', col((r) => r.searchS)],
         ['total npm run build s', col((r) => r.buildS)],
         ['ms per page (all of astro build)', col((r) => r.msPerPage, 2)],
@@ -201,6 +204,13 @@ const rows: [string, string][] = [
   ['dist MB (sum of files)', (total / MB).toFixed(0)],
   ['dist files', String(files.length)],
   ['search index MB', (pagefindBytes / MB).toFixed(1)],
+  [
+    'weeks, months, organizations MB (files)',
+    (() => {
+      const extra = files.filter((f) => /^(weeks|months|weekly|monthly|orgs)[/.]/.test(f.file));
+      return `${(extra.reduce((sum, f) => sum + f.size, 0) / MB).toFixed(1)} (${extra.length})`;
+    })(),
+  ],
   ['content store MB (data-store.json)', (storeBytes / MB).toFixed(1)],
   ['paper page KB median / p95 / p99', `${(pct(0.5) / 1e3).toFixed(1)} / ${(pct(0.95) / 1e3).toFixed(1)} / ${(pct(0.99) / 1e3).toFixed(1)}`],
   [

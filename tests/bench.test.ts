@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCounts, feedSeconds, relatedSeconds, seconds } from '../scripts/lib/build-log.ts';
+import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds, seconds } from '../scripts/lib/build-log.ts';
 import { measure } from '../scripts/lib/measure.ts';
 
 const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
@@ -10,6 +10,9 @@ const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
 11:20:13   ├─ /days/2026-08-18.json (+2ms)
 11:20:16   ├─ /topics/video/feed.json (+8ms)
 11:20:16   └─ /feeds.opml (+72ms)
+11:20:16   ├─ /weeks/2026-W10/index.html (+4ms)
+11:20:16   ├─ /orgs/Qwen~c0/rss.xml (+6ms)
+11:20:16   ├─ /orgs.opml (+9ms)
 11:20:16   ├─ /papers/2406.12345/index.html (+3ms)
 11:21:01 ✓ Completed in 1m 4.41s.
 11:21:01 [build] ✓ Completed in 58.85s.
@@ -18,7 +21,8 @@ const LOG = `11:20:02 [build] ✓ Completed in 2.58s.
 
 describe('the benchmark', () => {
   it('reads feed time, pages and search-index time from the build log', () => {
-    expect(feedSeconds(LOG)).toBeCloseTo(0.125);
+    expect(feedSeconds(LOG)).toBeCloseTo(0.14);
+    expect(periodOrgSeconds(LOG)).toBeCloseTo(0.019);
     expect(relatedSeconds(LOG)).toBe(6.31);
     expect(buildCounts(LOG)).toEqual({ pages: 47020, generateSeconds: 64.41, searchSeconds: 48.5 });
     expect([seconds('283ms'), seconds('54.41s'), seconds('2m 0.5s')]).toEqual([0.283, 54.41, 120.5]);

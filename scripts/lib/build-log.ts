@@ -1,13 +1,15 @@
 // What the benchmark reads from `npm run build`'s output.
 
-/** Seconds Astro spent on feed routes, from its per-route lines: `├─ /rss.xml (+45ms)`. */
-export function feedSeconds(output: string): number {
+/** Seconds Astro spent on the routes whose path matches, from its per-route lines: `├─ /rss.xml (+45ms)`. */
+export function routeSeconds(output: string, route: RegExp): number {
   let ms = 0;
-  for (const match of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
-    if (/(rss\.xml|atom\.xml|feed\.json|feeds\.opml)$/.test(match[1]!)) ms += Number(match[2]);
-  }
+  for (const match of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) if (route.test(match[1]!)) ms += Number(match[2]);
   return ms / 1000;
 }
+
+export const feedSeconds = (output: string) => routeSeconds(output, /(rss\.xml|atom\.xml|feed\.json|\.opml)$/);
+/** The pages and feeds of weeks, months and organizations. */
+export const periodOrgSeconds = (output: string) => routeSeconds(output, /^\/(weeks|months|weekly|monthly|orgs)[/.]/);
 
 /** Astro's durations: `283ms`, `54.41s`, `1m 5.2s`. */
 export function seconds(text: string): number {
