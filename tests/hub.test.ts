@@ -44,6 +44,16 @@ describe('fetchDailyPapers', () => {
     expect(hub.requests).toHaveLength(2);
   });
 
+  it('stops after 40 pages even when every page brings 50 new papers', async () => {
+    hub.handle((_req, res, url) => {
+      const page = Number(url.searchParams.get('p'));
+      json(res, Array.from({ length: 50 }, (_, i) => apiItem({ id: `2603.${String(10000 + page * 50 + i)}` })));
+    });
+    const listing = await fetchDailyPapers(client, hub.endpoint, '2026-03-06');
+    expect(hub.requests).toHaveLength(40);
+    expect(listing.items).toHaveLength(2000);
+  });
+
   it('returns no items for a weekend', async () => {
     hub.handle(listingHandler({}));
     const listing = await fetchDailyPapers(client, hub.endpoint, '2026-03-07');
@@ -129,6 +139,10 @@ describe('parseListingHtml', () => {
 });
 
 describe('parseApiBody', () => {
+  it('reads a JSON body whose text holds a "<" (markup in an abstract is data, not an HTML page)', () => {
+    const [item] = parseApiBody(JSON.stringify([apiItem({ id: '2603.00001', abstract: 'We beat <b>all</b> baselines.' })]));
+    expect(item?.paper.summary).toBe('We beat <b>all</b> baselines.');
+  });
   it('recognises an HTML body by its content type or its first character', () => {
     expect(() => parseApiBody('[]', 'text/html; charset=utf-8')).toThrow('returned HTML, not JSON');
     expect(() => parseApiBody('  <!doctype html>')).toThrow('returned HTML, not JSON');

@@ -472,7 +472,9 @@ describe('weeks, months and organizations', () => {
       ['Ünï "Lab" <b>', 'Ünï Lab%', '1', '9 Mar 2026'],
     ]);
     const qwen = await site.page('/orgs/Qwen~c0/');
-    expect(hrefs(qwen, '.papers .paper-title a')).toEqual(['/papers/2603.00030/', '/papers/2603.00010/', '/papers/2603.00012/']);
+    expect(hrefs(qwen, '.compact .compact-title')).toEqual(['/papers/2603.00030/', '/papers/2603.00010/', '/papers/2603.00012/']);
+    // Each with the day it was listed, newest first.
+    expect(hrefs(qwen, '.compact .org')).toEqual(['/days/2026-03-09/', '/days/2026-03-05/', '/days/2026-03-05/']);
     const paper = await site.page('/papers/2603.00010/');
     expect(hrefs(paper, '.facts a[href^="/orgs/"]')).toEqual(['/orgs/Qwen~c0/']);
     // The handle differing only in case has its own folder, distinct even on a case-insensitive disk.

@@ -27,16 +27,28 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-/** 2026-03-06 -> "Friday, 6 March 2026" (UTC, as listings are). */
-export function longDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/**
+ * A date formatter made once and its results kept: Date#toLocaleDateString builds a new
+ * Intl.DateTimeFormat on every call (~65 µs), which at 44,000 pages is most of a minute.
+ */
+function dateFormat(options: Intl.DateTimeFormatOptions, suffix = 'T00:00:00Z'): (date: string) => string {
+  const format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+  const cache = new Map<string, string>();
+  return (date) => {
+    let text = cache.get(date);
+    if (text === undefined) cache.set(date, (text = format.format(new Date(`${date}${suffix}`))));
+    return text;
+  };
 }
+
+/** 2026-03-06 -> "Friday, 6 March 2026" (UTC, as listings are). */
+export const longDate = dateFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** 2026-03 -> "March 2026". */
-export function monthName(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-export function shortDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
+export const monthName = dateFormat({ month: 'long', year: 'numeric' }, '-01T00:00:00Z');
+/** 2026-03 -> "Mar 2026". */
+export const shortMonth = dateFormat({ month: 'short', year: 'numeric' }, '-01T00:00:00Z');
+/** 2026-03-06 -> "6 Mar 2026". */
+export const shortDate = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+/** 2026-03-06 -> "Fri 6". */
+export const weekdayDate = dateFormat({ weekday: 'short', day: 'numeric' });
