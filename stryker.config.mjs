@@ -1,6 +1,11 @@
 // Mutation testing of the pure modules: `npm run test:mutation`. Each mutant is run against the
 // fast suites (vitest.unit.config.ts); incremental mode reruns only mutants whose code or tests
 // changed since the last run. Scores and the reasoning about survivors: docs/testing.md.
+import path from 'node:path';
+
+// The tests run in a copy of the project under .stryker/tmp, where ../shared is not beside them.
+process.env.HF_FIXTURES_DIR ??= path.resolve('../shared/fixtures/hf');
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -18,6 +23,8 @@ export default {
     'scripts/lib/store.ts',
     'scripts/lib/freshness.ts',
   ],
+  // Build outputs and benchmark archives are not source: copying them into the sandbox took minutes.
+  ignorePatterns: ['.bench', '.demo', 'dist', 'test-results'],
   incremental: true,
   incrementalFile: '.stryker/incremental.json',
   reporters: ['clear-text', 'progress', 'json'],

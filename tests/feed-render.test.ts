@@ -5,6 +5,7 @@ import * as cheerio from 'cheerio';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../src/lib/archive.ts';
+import { buildPeriods, frozenDigest } from '../src/lib/periods.ts';
 import { feedFormats } from '../src/lib/feed-formats.ts';
 import { digestGroup, mainGroup } from '../src/lib/feed-links.ts';
 import {
@@ -15,6 +16,7 @@ import {
   MAX_FEED_BYTES,
   paperContentHtml,
   paperItem,
+  periodItems,
   recentEntries,
   renderFeed,
   renderOpml,
@@ -129,6 +131,46 @@ describe('which papers a feed holds', () => {
     expect(digestItems(late, 1, ctx)[0]!.date).toBe('2026-03-06T09:00:00.000Z');
     const six = buildArchive([{ date: '2026-03-06', papers: Array.from({ length: 6 }, (_, i) => paper(`2603.0002${i}`)) }], topics);
     expect(digestItems(six, 1, ctx)[0]!.summary.split(' · ')).toHaveLength(5);
+  });
+});
+
+describe('weekly and monthly items', () => {
+  it('list a closed period’s top papers with the counts known at its end, linking the period’s page', () => {
+    const archive = buildArchive(
+      [
+        { date: '2026-03-05', papers: [paper('2603.00001', { title: '$\\tau$-bench', upvotes: 40 }), paper('2603.00002', { upvotes: 9 })] },
+        { date: '2026-03-06', papers: [paper('2603.00003', { upvotes: 3 })] },
+      ],
+      topics,
+    );
+    const period = buildPeriods(archive).weeks[0]!;
+    const digest = frozenDigest(period, '2026-03-10T00:00:00.000Z', 2)!;
+    const [item] = periodItems(
+      [digest],
+      ctx,
+      (key) => `/weeks/${key}/`,
+      (key) => `Week ${key}`,
+    );
+    expect(item).toMatchObject({
+      id: 'https://papers.example.org/weeks/2026-W10/',
+      url: 'https://papers.example.org/weeks/2026-W10/',
+      title: 'Week 2026-W10: the top 2 papers',
+      date: '2026-03-09T00:00:00.000Z',
+      authors: [],
+      categories: [],
+      summary: 'τ-bench · Paper 2603.00002',
+    });
+    const $ = cheerio.load(item!.contentHtml);
+    $('annotation').remove();
+    expect(
+      $('ol > li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['τ-bench · ▲ 40', 'Paper 2603.00002 · ▲ 9']);
+    expect($('ol > li a').first().attr('href')).toBe('https://papers.example.org/papers/2603.00001/');
+    expect($('ol > li math')).toHaveLength(1);
+    expect($('p a').text()).toBe('All 3 papers of Week 2026-W10');
+    expect($('p a').attr('href')).toBe('https://papers.example.org/weeks/2026-W10/');
   });
 });
 

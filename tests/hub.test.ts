@@ -47,7 +47,10 @@ describe('fetchDailyPapers', () => {
   it('stops after 40 pages even when every page brings 50 new papers', async () => {
     hub.handle((_req, res, url) => {
       const page = Number(url.searchParams.get('p'));
-      json(res, Array.from({ length: 50 }, (_, i) => apiItem({ id: `2603.${String(10000 + page * 50 + i)}` })));
+      json(
+        res,
+        Array.from({ length: 50 }, (_, i) => apiItem({ id: `2603.${String(10000 + page * 50 + i)}` })),
+      );
     });
     const listing = await fetchDailyPapers(client, hub.endpoint, '2026-03-06');
     expect(hub.requests).toHaveLength(40);

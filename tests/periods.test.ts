@@ -1,7 +1,7 @@
 // Weeks, months and organizations as pure functions: ISO weeks at their edges, the papers of a
 // period, digests frozen at a period's end, and organization handles as paths.
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { normalizeItem } from '../scripts/lib/normalize.ts';
 import { parseApiBody } from '../scripts/lib/hub.ts';
 import { buildArchive } from '../src/lib/archive.ts';
@@ -192,13 +192,18 @@ describe('charts', () => {
 });
 
 describeShared('weeks and organizations on the real recorded days', () => {
-  const days: Day[] = readdirSync(sharedPath('daily_papers')).map((name) => {
-    const date = name.slice(0, 10);
-    const items = parseApiBody(readFileSync(sharedPath('daily_papers', name), 'utf8'));
-    return { date, papers: items.map((item) => ({ ...normalizeItem(item), firstSeenAt: `${date}T06:00:00.000Z`, lastSeenAt: `${date}T06:00:00.000Z` })) };
+  let days: Day[];
+  let archive: ReturnType<typeof buildArchive>;
+  let periods: ReturnType<typeof buildPeriods>;
+  beforeAll(() => {
+    days = readdirSync(sharedPath('daily_papers')).map((name) => {
+      const date = name.slice(0, 10);
+      const items = parseApiBody(readFileSync(sharedPath('daily_papers', name), 'utf8'));
+      return { date, papers: items.map((item) => ({ ...normalizeItem(item), firstSeenAt: `${date}T06:00:00.000Z`, lastSeenAt: `${date}T06:00:00.000Z` })) };
+    });
+    archive = buildArchive(days, []);
+    periods = buildPeriods(archive);
   });
-  const archive = buildArchive(days, []);
-  const periods = buildPeriods(archive);
 
   it('put each real day in its ISO week, and 2604.07429 (listed on 10 and 16 April) in each week once', () => {
     for (const day of days) expect(periods.weeks.find((w) => w.key === isoWeek(day.date))!.days).toContain(day.date);

@@ -14,11 +14,16 @@ import {
   feedPath,
   hfPaperUrl,
   homePath,
+  monthPath,
   opmlPath,
+  orgPath,
+  orgsOpmlPath,
+  orgsPath,
   paperPath,
   searchPath,
   topicPath,
   topicsPath,
+  weekPath,
   withBase,
 } from '../src/lib/paths.ts';
 
@@ -169,6 +174,10 @@ describe('paths', () => {
       '/topics/video/atom.xml',
       '/top/feed.json',
     ]);
+  });
+  it('give weeks, months and organizations their pages', () => {
+    expect([weekPath('2026-W01'), monthPath('2026-01'), orgsPath(), orgsOpmlPath()]).toEqual(['/weeks/2026-W01/', '/months/2026-01/', '/orgs/', '/orgs.opml']);
+    expect([orgPath('Qwen~c0'), orgPath('Qwen~c0', 1), orgPath('Qwen~c0', 2)]).toEqual(['/orgs/Qwen~c0/', '/orgs/Qwen~c0/', '/orgs/Qwen~c0/2/']);
   });
   it('take the base path and the site, however the base is written', () => {
     expect(withBase('/days/', '/archive//')).toBe('/archive/days/');

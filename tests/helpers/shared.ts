@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe } from 'vitest';
 
-export const SHARED_HF = path.resolve(import.meta.dirname, '../../../shared/fixtures/hf');
+// HF_FIXTURES_DIR points elsewhere, e.g. from a copy of the project such as Stryker's sandbox.
+export const SHARED_HF = process.env.HF_FIXTURES_DIR || path.resolve(import.meta.dirname, '../../../shared/fixtures/hf');
 export const hasShared = existsSync(path.join(SHARED_HF, 'daily_papers'));
 
 if (!hasShared) {
