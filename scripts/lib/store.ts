@@ -19,8 +19,11 @@ export function serializeDay(day: Day): string {
   return JSON.stringify(Day.parse(day), null, 2).replace(/\{\n\s+"at": ("[^"]+"),\n\s+"upvotes": (\d+)\n\s+\}/g, '{ "at": $1, "upvotes": $2 }') + '\n';
 }
 
-export async function readDay(dir: string, date: string): Promise<Day | undefined> {
-  const file = dayFile(dir, date);
+/**
+ * A JSON file checked against a schema: undefined when it does not exist, and an error naming the
+ * file and the field for anything else wrong with it.
+ */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -34,10 +37,16 @@ export async function readDay(dir: string, date: string): Promise<Day | undefine
   } catch (cause) {
     throw new Error(`${file}: not valid JSON (${(cause as Error).message})`, { cause });
   }
-  const parsed = Day.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}`);
-  if (parsed.data.date !== date) throw new Error(`${file}: date is ${parsed.data.date}, expected ${date}`);
   return parsed.data;
+}
+
+export async function readDay(dir: string, date: string): Promise<Day | undefined> {
+  const file = dayFile(dir, date);
+  const day = await readJsonFile(file, Day);
+  if (day && day.date !== date) throw new Error(`${file}: date is ${day.date}, expected ${date}`);
+  return day;
 }
 
 export interface WriteHooks {
@@ -77,23 +86,7 @@ export const EMPTY_DAYS_FILE = 'empty-days.json';
 const EmptyDays = z.object({ days: z.array(IsoDate) });
 
 export async function readEmptyDays(dir: string): Promise<Set<string>> {
-  const file = path.join(dir, EMPTY_DAYS_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new Error(`${file}: not valid JSON (${(cause as Error).message})`, { cause });
-  }
-  const parsed = EmptyDays.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}`);
-  return new Set(parsed.data.days);
+  return new Set((await readJsonFile(path.join(dir, EMPTY_DAYS_FILE), EmptyDays))?.days ?? []);
 }
 
 /** One date a line, sorted, so the file's history reads like a list in git. */

@@ -1,8 +1,9 @@
 // Which digests were sent: a small file the workflow commits, so a rerun never sends one twice.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { describeIssues, IsoDate, IsoDateTime } from '../../../src/lib/schema.ts';
+import { IsoDate, IsoDateTime } from '../../../src/lib/schema.ts';
+import { readJsonFile } from '../store.ts';
 
 export const DEFAULT_RECORD = 'src/content/email-sent.json';
 
@@ -13,22 +14,7 @@ const Record = z.object({
 export type SentRecord = z.infer<typeof Record>;
 
 export async function readRecord(file: string): Promise<SentRecord> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sent: [] };
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new Error(`${file}: not valid JSON`);
-  }
-  const parsed = Record.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${describeIssues(parsed.error)}`);
-  return parsed.data;
+  return (await readJsonFile(file, Record)) ?? { sent: [] };
 }
 
 export const sentEntry = (record: SentRecord, digest: string) => record.sent.find((entry) => entry.digest === digest);
