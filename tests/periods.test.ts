@@ -217,6 +217,19 @@ describeShared('weeks and organizations on the real recorded days', () => {
     expect(periods.months.find((m) => m.key === '2026-04')!.papers.filter((p) => p.record.paper.id === '2604.07429')).toHaveLength(1);
   });
 
+  it('close the week of a real Friday at the Sunday/Monday boundary, listing its papers by the counts then', () => {
+    // 2026-04-10 (a Friday, captured here on the morning of its day) is in 2026-W15, which ends at
+    // Monday 2026-04-13 00:00 UTC.
+    const week = periods.weeks.find((w) => w.key === '2026-W15')!;
+    expect(frozenDigest(week, '2026-04-12T23:59:59.999Z', 10)).toBeUndefined();
+    const digest = frozenDigest(week, '2026-04-13T00:00:00.000Z', 10)!;
+    expect(digest.asOf).toBe('2026-04-13T00:00:00.000Z');
+    expect(digest.papers).toHaveLength(10);
+    const counts = digest.papers.map((p) => p.upvotes);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(digest.papers[0]!.paper.id).toBe(week.papers[0]!.record.paper.id);
+  });
+
   it('find the organizations of the real listings, with working distinct paths', () => {
     const orgs = buildOrgs(archive);
     expect(orgs.length).toBeGreaterThan(10);
