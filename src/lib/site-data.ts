@@ -57,6 +57,8 @@ export interface Orgs {
   list: Org[];
   bySegment: Map<string, Org>;
   byName: Map<string, Org>;
+  /** Handle -> path segment, for lists that link organizations. */
+  segments: Map<string, string>;
   /** Papers per month of each organization, over the archive's whole span. */
   charts: Map<string, Series>;
 }
@@ -70,6 +72,7 @@ export function getOrgs(): Promise<Orgs> {
       list,
       bySegment: new Map(list.map((org) => [org.segment, org])),
       byName: new Map(list.map((org) => [org.name, org])),
+      segments: new Map(list.map((org) => [org.name, org.segment])),
       charts: new Map(
         list.map((org) => [
           org.segment,
