@@ -34,6 +34,9 @@ describe('npm run demo', () => {
     expect(twice.length).toBeGreaterThan(0);
     const paper = cheerio.load(await readFile(`.demo/dist/papers/${twice[0]}/index.html`, 'utf8'));
     expect(paper('.facts a[href^="/days/"]')).toHaveLength(2);
-    expect(await readdir('.demo/dist/pagefind')).toContain('pagefind-entry.json');
+    // One search index per listing year, each a complete Pagefind bundle.
+    const years = await readdir('.demo/dist/pagefind');
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(await readdir(`.demo/dist/pagefind/${year}`)).toContain('pagefind-entry.json');
   });
 });

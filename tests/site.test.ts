@@ -181,7 +181,7 @@ describe('the site as a whole', () => {
   });
 
   it('shares one stylesheet, and keeps a typical paper page under 10 KB', async () => {
-    // Pagefind's own UI files sit in /pagefind/; the search page adds its UI stylesheet.
+    // The search page's script is its own (no stylesheet of its own); Pagefind's files sit in /pagefind/.
     const css = (await site.files()).filter((file) => file.startsWith('_astro/') && file.endsWith('.css') && !file.includes('search'));
     expect(css).toHaveLength(1);
     for (const file of await htmlFiles(site)) {

@@ -28,7 +28,7 @@ export function buildCounts(output: string): { pages: number; generateSeconds: n
   return {
     pages: Number(output.match(/(\d+) page\(s\) built/)?.[1] ?? NaN),
     generateSeconds: seconds(generating.match(/^\S+ ✓ Completed in ([\dm.\s]+?s)\./m)?.[1] ?? ''),
-    searchSeconds: Number(output.match(/wrote the index in ([\d.]+) s/)?.[1] ?? NaN),
+    searchSeconds: Number(output.match(/yearly indexes in ([\d.]+) s/)?.[1] ?? NaN),
   };
 }
 

@@ -49,8 +49,7 @@ const plainCache = new Map<string, string>();
 
 function renderFormula(tex: string): string | undefined {
   try {
-    // The TeX source stays in <annotation> for copy and assistive tech, but out of the search index.
-    return katex.renderToString(tex, KATEX_OPTIONS).replace('<annotation ', '<annotation data-pagefind-ignore ');
+    return katex.renderToString(tex, KATEX_OPTIONS);
   } catch {
     return undefined;
   }

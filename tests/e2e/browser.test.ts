@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeFixtureArchive } from '../helpers/archive-fixture.ts';
+import { DEEP_WORD, LATTICE, SEARCH_HOSTILE, makeSearchArchive } from '../helpers/search-fixture.ts';
 import { hasChromium, launch, watchedPage, CHROME_PATH, type Watched } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -43,11 +44,19 @@ const clean = (w: Watched) => {
   expect(w.offsite, 'requests leaving 127.0.0.1').toEqual([]);
 };
 
+/** Wait until every year has been searched and the results are final. */
+async function settled(w: Watched): Promise<void> {
+  await w.page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 20_000 });
+}
+
+const resultPaths = (w: Watched) => w.page.$$eval('.search-result h2 a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+
 async function search(w: Watched, term: string): Promise<string[]> {
-  await w.page.fill('#search input', term);
-  await w.page.waitForSelector('.pagefind-ui__result-link');
-  await w.page.waitForTimeout(400);
-  return w.page.$$eval('.pagefind-ui__result-link', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  await w.page.fill('#search-input', term);
+  await w.page.press('#search-input', 'Enter');
+  await w.page.waitForFunction((t) => document.querySelector('#search-summary')?.textContent?.includes(`“${t}”`), term);
+  await settled(w);
+  return resultPaths(w);
 }
 
 describe.skipIf(!hasChromium)('in a real browser', () => {
@@ -69,7 +78,7 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     const results = await search(w, 'MapReduce');
     expect(results[0]).toBe('/papers/2603.00011/');
     await w.page.screenshot({ path: path.join(SHOTS, 'search-results.png'), fullPage: true });
-    await w.page.click('.pagefind-ui__result-link >> nth=0');
+    await w.page.click('.search-result h2 a >> nth=0');
     await w.page.waitForURL('**/papers/2603.00011/');
     expect(await w.page.textContent('h1')).toContain('MapReduce: Long-Context Agents');
     clean(w);
@@ -79,12 +88,15 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/`);
     expect(await search(w, 'quokka')).toEqual(['/papers/2603.00011/']);
-    const meta = await w.page.textContent('.pagefind-ui__result');
-    expect(meta).toContain('Ada Lovelace and Alan Turing');
-    expect(meta).toContain('2026-03-06');
-    expect(meta).toMatch(/upvotes:?\s*40/i);
+    const meta = await w.page.textContent('.search-result-meta');
+    expect(meta).toBe('Ada Lovelace and Alan Turing · listed 6 Mar 2026 · ▲ 40 upvotes');
     // The result title is plain text, the formula rendered: no raw LaTeX.
-    expect(await w.page.textContent('.pagefind-ui__result-title')).toBe('LLM×MapReduce: Long-Context Agents');
+    expect(await w.page.textContent('.search-result h2')).toBe('LLM×MapReduce: Long-Context Agents');
+    // The excerpt quotes the abstract, not the title and authors again, with the match marked.
+    expect(await w.page.textContent('.search-result-excerpt')).toBe(
+      'We split long documents into chunks with a divide-and-conquer scheme we call the quokka protocol.',
+    );
+    expect(await w.page.$$eval('.search-result-excerpt mark', (m) => m.map((x) => x.textContent))).toEqual(['quokka']);
     clean(w);
   });
 
@@ -93,20 +105,24 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     await w.page.goto(`${server.origin}/search/`);
     const all = await search(w, 'study');
     expect(all.length).toBeGreaterThan(2);
-    await w.page.click('.pagefind-ui__filter-checkbox[id$="Video"], input[type="checkbox"][id*="Video"]');
-    await w.page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length === 1);
-    expect(await w.page.$$eval('.pagefind-ui__result-link', (l) => l.map((a) => (a as HTMLAnchorElement).pathname))).toEqual(['/papers/2603.00022/']);
+    await w.page.click('#search-filters summary');
+    await w.page.check('input[name="topic"][value="Video"]');
+    await w.page.waitForFunction(() => document.querySelectorAll('.search-result').length === 1);
+    await settled(w);
+    expect(await resultPaths(w)).toEqual(['/papers/2603.00022/']);
+    expect(new URL(w.page.url()).searchParams.getAll('topic')).toEqual(['Video']);
+    expect(await w.page.textContent('#search-filters summary')).toBe('Filters (1 on)');
     clean(w);
   });
 
   it('sorts by upvotes, and opens a linked search from the address', async () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/?q=study&sort=upvotes`);
-    await w.page.waitForSelector('.pagefind-ui__result-link');
-    await w.page.waitForTimeout(300);
-    const paths = await w.page.$$eval('.pagefind-ui__result-link', (l) => l.map((a) => (a as HTMLAnchorElement).pathname));
-    expect(paths.slice(0, 3)).toEqual(['/papers/2603.00020/', '/papers/2603.00010/', '/papers/2603.00011/']);
-    expect(await w.page.inputValue('#search input')).toBe('study');
+    await settled(w);
+    const paths = await resultPaths(w);
+    // The index holds abstracts, not AI summaries: the hostile paper (99 upvotes) says "study" only in its summary.
+    expect(paths.slice(0, 3)).toEqual(['/papers/2603.00010/', '/papers/2603.00021/', '/papers/2603.00030/']);
+    expect(await w.page.inputValue('#search-input')).toBe('study');
     expect(await w.page.inputValue('#search-sort')).toBe('upvotes');
     clean(w);
   });
@@ -114,8 +130,9 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
   it('says so politely when nothing matches', async () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/?q=xylophonist`);
-    await w.page.waitForSelector('.pagefind-ui__message');
-    await w.page.waitForFunction(() => document.querySelector('.pagefind-ui__message')?.textContent?.includes('No papers match'));
+    await settled(w);
+    expect(await w.page.textContent('#search-summary')).toBe('No papers match “xylophonist”. Try fewer or different words, or remove a filter.');
+    expect(await w.page.isVisible('#search-more')).toBe(false);
     clean(w);
   });
 
@@ -125,7 +142,8 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     await w.page.fill('#site-search', 'quokka');
     await w.page.press('#site-search', 'Enter');
     await w.page.waitForURL('**/search/?q=quokka');
-    await w.page.waitForSelector('.pagefind-ui__result-link');
+    await settled(w);
+    expect(await resultPaths(w)).toEqual(['/papers/2603.00011/']);
     clean(w);
   });
 
@@ -151,7 +169,12 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
       for (const [url, shot] of PAGES) {
         const w = await watchedPage(browser, { colorScheme });
         await w.page.goto(`${server.origin}${url}`);
-        if (url.startsWith('/search/')) await w.page.waitForSelector('.pagefind-ui__result-link');
+        if (url.startsWith('/search/')) {
+          await settled(w);
+          // The filter panel open, so its controls are checked too.
+          await w.page.click('#search-filters summary');
+          await w.page.waitForSelector('#search-filter-groups fieldset');
+        }
         // Injected through the DevTools protocol, which the pages' CSP does not apply to.
         await w.page.evaluate(AXE);
         const violations = await w.page.evaluate(async () => {
@@ -232,7 +255,7 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
       await w.page.press('#site-search', 'Enter');
       await w.page.waitForURL('**/archive/search/?q=quokka');
       expect(await search(w, 'quokka')).toEqual(['/archive/papers/2603.00011/']);
-      await w.page.click('.pagefind-ui__result-link >> nth=0');
+      await w.page.click('.search-result h2 a >> nth=0');
       await w.page.waitForURL('**/archive/papers/2603.00011/');
       clean(w);
     } finally {
@@ -246,5 +269,214 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     await w.page.goto(`${server.origin}/search/`);
     await w.page.waitForSelector('#search-status:not([hidden])');
     expect(await w.page.textContent('#search-status')).toContain('could not be loaded');
+  });
+});
+
+describe.skipIf(!hasChromium)('search across three years of indexes, in a real browser', () => {
+  let site: BuiltSite;
+  let server: StaticServer;
+  let browser: Browser;
+  const HOSTILE_ID = '2603.00900';
+  const year = (id: string) => `20${id.slice(0, 2)}`;
+  // Every paper with "lattice": LATTICE and the hostile paper (its title and abstract say it).
+  const matching = [...LATTICE, { id: HOSTILE_ID, date: '2026-03-04', upvotes: 1 }];
+
+  beforeAll(async () => {
+    site = await buildSite(await makeSearchArchive(), { SITE_URL: 'https://papers.example.org' });
+    server = await serveStatic(site.dist);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Press "load more" until every result is shown. */
+  async function everyResult(w: Watched): Promise<string[]> {
+    while (await w.page.isVisible('#search-more')) {
+      const before = await w.page.locator('.search-result').count();
+      await w.page.click('#search-more');
+      await w.page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before);
+    }
+    return resultPaths(w);
+  }
+  const ids = (paths: string[]) => paths.map((p) => p.replace(/^\/papers\/|\/$/g, ''));
+
+  it('has one index per year, and merges every year into one relevance list', async () => {
+    expect((await site.files()).filter((f) => f.endsWith('pagefind-entry.json')).sort()).toEqual([
+      'pagefind/2024/pagefind-entry.json',
+      'pagefind/2025/pagefind-entry.json',
+      'pagefind/2026/pagefind-entry.json',
+    ]);
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?q=lattice`);
+    await settled(w);
+    expect(await w.page.textContent('#search-summary')).toBe('27 papers match “lattice”.');
+    const all = ids(await everyResult(w));
+    expect(all.sort()).toEqual(matching.map((p) => p.id).sort());
+    clean(w);
+  });
+
+  it('sorts by date across years: the newest paper first, each year after the one before, in the day’s order', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?q=lattice&sort=date`);
+    await settled(w);
+    const shown = ids(await resultPaths(w));
+    expect(shown).toHaveLength(10);
+    const expected = [...matching].sort((a, b) => b.date.localeCompare(a.date) || b.upvotes - a.upvotes).map((p) => p.id);
+    expect(shown).toEqual(expected.slice(0, 10));
+    expect(ids(await everyResult(w))).toEqual(expected);
+    clean(w);
+  });
+
+  it('sorts by upvotes across years: the most upvoted of the whole archive first, ties to the newer year', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?q=lattice&sort=upvotes`);
+    await settled(w);
+    const expected = [...matching].sort((a, b) => b.upvotes - a.upvotes || year(b.id).localeCompare(year(a.id))).map((p) => p.id);
+    expect(ids(await resultPaths(w))).toEqual(expected.slice(0, 10));
+    // The two most upvoted are in the oldest years: a per-index interleave would not put them first.
+    expect(expected.slice(0, 2)).toEqual(['2406.00100', '2506.00100']);
+    expect(ids(await everyResult(w))).toEqual(expected);
+    // The upvotes shown agree with the order.
+    const upvotes = await w.page.$$eval('.search-result-meta', (m) => m.map((x) => Number(x.textContent!.match(/▲ (\d+)/)![1])));
+    expect(upvotes).toEqual([...upvotes].sort((a, b) => b - a));
+    clean(w);
+  });
+
+  it('shows the newest year’s results before the older years arrive', async () => {
+    const w = await watchedPage(browser);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await w.page.route(/\/pagefind\/(2024|2025)\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await w.page.goto(`${server.origin}/search/?q=lattice`);
+    await w.page.waitForSelector('.search-result');
+    expect(await w.page.getAttribute('#search-results', 'aria-busy')).toBe('true');
+    expect(await w.page.textContent('#search-summary')).toContain('searching the older years');
+    expect((await resultPaths(w)).every((p) => p.startsWith('/papers/2603.'))).toBe(true);
+    release();
+    await settled(w);
+    expect(await w.page.textContent('#search-summary')).toBe('27 papers match “lattice”.');
+  });
+
+  it('loads filter lists only when the panel opens or the address names a filter', async () => {
+    const w = await watchedPage(browser);
+    const requested: string[] = [];
+    w.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await w.page.goto(`${server.origin}/search/?q=lattice`);
+    await settled(w);
+    expect(requested.filter((p) => p.includes('/filter/'))).toEqual([]);
+    expect(await w.page.getAttribute('#search-filters', 'open')).toBeNull();
+    await w.page.click('#search-filters summary');
+    await w.page.waitForSelector('input[name="year"][value="2024"]');
+    expect(requested.filter((p) => p.includes('/filter/')).length).toBeGreaterThan(0);
+    await w.page.check('input[name="year"][value="2024"]');
+    await w.page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.startsWith('6 papers'));
+    expect(new URL(w.page.url()).searchParams.getAll('year')).toEqual(['2024']);
+    clean(w);
+
+    // The same search from its address: the panel opens with the box ticked.
+    const linked = await watchedPage(browser);
+    await linked.page.goto(`${server.origin}/search/?q=lattice&year=2024&sort=date`);
+    await settled(linked);
+    expect(await linked.page.getAttribute('#search-filters', 'open')).toBe('');
+    expect(await linked.page.isChecked('input[name="year"][value="2024"]')).toBe(true);
+    expect(ids(await resultPaths(linked))).toEqual(
+      LATTICE.filter((p) => p.date.startsWith('2024'))
+        .sort((a, b) => b.date.localeCompare(a.date) || b.upvotes - a.upvotes)
+        .map((p) => p.id),
+    );
+    clean(linked);
+  });
+
+  it('renders hostile titles, abstracts and authors as text: only the match is marked', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?q=zebrafish`);
+    await settled(w);
+    expect(await w.page.textContent('.search-result h2')).toBe(SEARCH_HOSTILE.title);
+    expect(await w.page.textContent('.search-result-meta')).toContain(`${SEARCH_HOSTILE.author} and Eve Example`);
+    expect(await w.page.textContent('.search-result-excerpt')).toBe(SEARCH_HOSTILE.abstract);
+    const elements = await w.page.$$eval('#search-results *', (all) => [...new Set(all.map((el) => el.tagName.toLowerCase()))].sort());
+    expect(elements).toEqual(['a', 'h2', 'li', 'mark', 'p', 'time']);
+    await w.page.hover('.search-result-meta');
+    expect(await w.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    clean(w);
+  });
+
+  it('quotes the abstract around a match deep inside it', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?q=${DEEP_WORD.word}`);
+    await settled(w);
+    expect(ids(await resultPaths(w))).toEqual([DEEP_WORD.id]);
+    const excerpt = (await w.page.textContent('.search-result-excerpt'))!;
+    expect(excerpt.startsWith('… ')).toBe(true);
+    expect(excerpt).toContain(`We end with a ${DEEP_WORD.word} that tiles the plane.`);
+    expect(excerpt).not.toContain('Tilings Without Periods');
+    expect(await w.page.$$eval('.search-result-excerpt mark', (m) => m.map((x) => x.textContent))).toEqual([DEEP_WORD.word]);
+    clean(w);
+  });
+
+  it('works from the keyboard: type, Enter, Tab to a result; "load more" moves focus to the new results', async () => {
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/`);
+    await w.page.waitForFunction(() => document.activeElement?.id === 'search-input');
+    await w.page.keyboard.type('lattice');
+    await w.page.keyboard.press('Enter');
+    await settled(w);
+    expect(new URL(w.page.url()).searchParams.get('q')).toBe('lattice');
+    await w.page.focus('#search-more');
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForFunction(() => document.querySelectorAll('.search-result').length === 20);
+    expect(await w.page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('.search-result')[10])).toBe(true);
+    clean(w);
+  });
+
+  it('puts results first on a phone, with the filters folded behind one control', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const w = await watchedPage(browser, { viewport: { width: 390, height: 844 }, colorScheme });
+      await w.page.goto(`${server.origin}/search/?q=lattice`);
+      await settled(w);
+      const first = await w.page.locator('.search-result').first().boundingBox();
+      expect(first!.y + 60).toBeLessThan(844);
+      expect(await w.page.isVisible('#search-filter-groups')).toBe(false);
+      await w.page.screenshot({ path: path.join(SHOTS, `search-phone-${colorScheme}.png`) });
+      await w.page.click('#search-filters summary');
+      await w.page.waitForSelector('#search-filter-groups fieldset');
+      await w.page.screenshot({ path: path.join(SHOTS, `search-phone-filters-${colorScheme}.png`), fullPage: true });
+      clean(w);
+      await w.page.close();
+    }
+  });
+
+  it('downloads little before the first results, and fetches the runtime and wasm once', async () => {
+    const w = await watchedPage(browser);
+    let atFirstResult = 0;
+    await w.page.exposeFunction('markFirstResult', () => {
+      atFirstResult = [...w.bytes.values()].reduce((sum, n) => sum + n, 0);
+    });
+    await w.page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.search-result')) {
+          observer.disconnect();
+          (window as unknown as { markFirstResult: () => void }).markFirstResult();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await w.page.goto(`${server.origin}/search/?q=lattice`);
+    await settled(w);
+    await w.page.waitForLoadState('networkidle');
+    const urls = [...w.bytes.keys()].map((u) => new URL(u).pathname);
+    const total = [...w.bytes.values()].reduce((sum, n) => sum + n, 0);
+    expect(urls.filter((u) => u.endsWith('.pagefind') && u.includes('wasm'))).toEqual(['/pagefind/2026/wasm.en.pagefind']);
+    expect(urls.filter((u) => u.endsWith('pagefind.js') || u.endsWith('pagefind-worker.js'))).toEqual(['/pagefind/2026/pagefind.js']);
+    expect(urls.filter((u) => u.includes('/filter/'))).toEqual([]);
+    expect(atFirstResult).toBeGreaterThan(0);
+    expect(atFirstResult).toBeLessThanOrEqual(300_000);
+    expect(total).toBeLessThanOrEqual(700_000);
+    console.log(`[search bytes] first results after ${(atFirstResult / 1e3).toFixed(0)} KB, whole first search ${(total / 1e3).toFixed(0)} KB`);
+    clean(w);
   });
 });

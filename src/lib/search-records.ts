@@ -1,0 +1,75 @@
+// What the search index holds for each paper, grouped by the year it was last listed: one
+// Pagefind index per year (scripts/lib/search-index.ts), so the indexer's memory follows one
+// year, and the search page can load the newest years first and merge sorted results exactly
+// (years are disjoint by date). Built from the same archive as the pages, never from their HTML.
+import type { Archive, PaperRecord } from './archive.ts';
+import { plainMath, searchWords } from './math.ts';
+import { paperPath } from './paths.ts';
+import { firstAuthors } from './text.ts';
+
+export interface SearchRecord {
+  /** Root-relative: the search page adds the base path (Pagefind's `baseUrl`). */
+  url: string;
+  /** The abstract alone, so excerpts quote it rather than the title and author list. */
+  content: string;
+  language: 'en';
+  /** Searchable too; `title` gets Pagefind's title boost. Values are what results display. */
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  /** Pagefind's one sort: number-like strings sort numerically. (Date order is a file of our own.) */
+  sort: { upvotes: string };
+  /** Position in its last day's listing: the order within a day, newest first by date. */
+  rank: number;
+}
+
+/** The year a paper belongs to: that of its last listed day, the date results sort by. */
+export const searchYear = (record: PaperRecord): string => record.days.at(-1)!.slice(0, 4);
+
+export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string, string>, rank = 0): SearchRecord {
+  const { paper } = record;
+  const listed = record.days.at(-1)!;
+  const title = plainMath(paper.title);
+  const meta: Record<string, string> = {
+    title,
+    authors: firstAuthors(paper.authors),
+    listed,
+    upvotes: String(paper.upvotes),
+  };
+  // A formula glued to a word would index as one token: give the spaced form to search.
+  const words = searchWords(paper.title);
+  if (words !== title) meta.words = words;
+  if (paper.aiKeywords?.length) meta.keywords = paper.aiKeywords.join(', ');
+  const organization = paper.organization && (paper.organization.fullname ?? paper.organization.name);
+  if (organization) meta.organization = organization;
+  // No year filter here: each year is its own index, and the search page gives each index its
+  // year as a filter in the browser (Pagefind's mergeFilter), with no filter file to download.
+  const filters: Record<string, string[]> = { topic: record.topics.map((slug) => topicNames.get(slug) ?? slug) };
+  if (organization) filters.organization = [organization];
+  if (paper.githubRepo) filters.code = ['Has code'];
+  return {
+    url: paperPath(paper.id),
+    content: plainMath(paper.abstract),
+    language: 'en',
+    meta,
+    filters,
+    sort: { upvotes: String(paper.upvotes) },
+    rank,
+  };
+}
+
+/** Years with papers, newest first: the order the search page loads them in. */
+export function searchYears(archive: Archive): string[] {
+  return [...new Set([...archive.papers.values()].map(searchYear))].sort().reverse();
+}
+
+/** Each year's records, newest year first. */
+export function searchRecordsByYear(archive: Archive): Map<string, SearchRecord[]> {
+  const byYear = new Map<string, SearchRecord[]>(searchYears(archive).map((year) => [year, []]));
+  const rankOf = new Map<string, number>();
+  for (const day of archive.days) day.papers.forEach((paper, rank) => rankOf.set(`${day.date} ${paper.id}`, rank));
+  for (const record of archive.papers.values()) {
+    const rank = rankOf.get(`${record.days.at(-1)} ${record.paper.id}`) ?? 0;
+    byYear.get(searchYear(record))!.push(searchRecord(record, archive.topicNames, rank));
+  }
+  return byYear;
+}
