@@ -234,8 +234,9 @@ export function generateSample(options: SampleOptions): SampleDay[] {
       if (index % 5 === 1 && i === count - 1) title = HOSTILE_TITLES[hostile++ % HOSTILE_TITLES.length]!;
       const authorCount = i === 0 && index % 7 === 3 ? 480 : 2 + Math.floor(random() * 12);
       const authors = Array.from({ length: authorCount }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));
-      // A random selection of distinct sentences, in their order of argument.
-      const sentences = SENTENCES.filter(() => random() < 0.7).slice(0, 10);
+      // A random selection of distinct sentences, in their order of argument: a median of about
+      // 190 words, as in the real recorded days.
+      const sentences = SENTENCES.filter(() => random() < 0.8).slice(0, 11);
       let abstract = sentences.join(' ').replaceAll('{noun}', area.noun.toLowerCase()).replaceAll('{task}', area.task).replaceAll('{name}', name);
       // arXiv's hard wraps, which the snapshot collapses.
       abstract = abstract.replace(/(.{60,75}) /g, '$1\n');
