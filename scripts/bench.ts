@@ -84,8 +84,21 @@ async function walk(dir: string): Promise<{ file: string; size: number }[]> {
   );
 }
 
-/** Bytes the browser downloads for the first search on the built site, in headless Chromium. */
-async function firstSearchBytes(term: string): Promise<{ pagefind: number; total: number; requests: number } | undefined> {
+interface SearchBytes {
+  /** Everything received when the first result appears. */
+  visible: number;
+  /** Everything received once every year is searched and the network is idle. */
+  total: number;
+  /** Of `total`, the files below /pagefind/. */
+  pagefind: number;
+  requests: number;
+}
+
+/**
+ * Bytes the browser downloads for a first search from a cold cache, in headless Chromium: at the
+ * moment the first result is in the page, and for the whole search (every year merged in).
+ */
+async function firstSearchBytes(term: string, sort = 'relevance'): Promise<SearchBytes | undefined> {
   const { existsSync } = await import('node:fs');
   const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
   if (!existsSync(chrome)) return undefined;
@@ -102,12 +115,22 @@ async function firstSearchBytes(term: string): Promise<{ pagefind: number; total
       const body = await response.body().catch(() => undefined);
       if (body) bytes.set(response.url(), body.length);
     });
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(term)}`);
-    await page.waitForSelector('.pagefind-ui__result-link', { timeout: 60_000 });
+    const sum = () => [...bytes.values()].reduce((total, size) => total + size, 0);
+    let visible = 0;
+    await page.exposeFunction('firstResultShown', () => (visible = sum()));
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.search-result')) return;
+        observer.disconnect();
+        (window as unknown as { firstResultShown: () => void }).firstResultShown();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const query = new URLSearchParams({ q: term, ...(sort === 'relevance' ? {} : { sort }) });
+    await page.goto(`${server.origin}/search/?${query}`);
+    await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false', null, { timeout: 120_000 });
     await page.waitForLoadState('networkidle');
-    const pagefind = [...bytes].filter(([url]) => url.includes('/pagefind/')).reduce((sum, [, size]) => sum + size, 0);
-    const total = [...bytes.values()].reduce((sum, size) => sum + size, 0);
-    return { pagefind, total, requests: bytes.size };
+    const pagefind = [...bytes].filter(([url]) => url.includes('/pagefind/')).reduce((total, [, size]) => total + size, 0);
+    return { visible, total: sum(), pagefind, requests: bytes.size };
   } finally {
     await browser.close();
     await server.close();
@@ -170,12 +193,15 @@ const middleDay = sample[Math.floor(sample.length / 2)]!.items as { paper: { tit
 const uses = (word: string) => titles.split(word).length - 1;
 const distinctive = middleDay.map((item) => item.paper.title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
 const common = 'verifier';
-const searches = values['no-search-probe']
-  ? []
-  : ([
-      [distinctive, await firstSearchBytes(distinctive)],
-      [common, await firstSearchBytes(common)],
-    ] as const);
+const probes: [string, string, string][] = [
+  [`a paper's name ("${distinctive}")`, distinctive, 'relevance'],
+  [`a common word ("${common}")`, common, 'relevance'],
+  [`a common word ("${common}"), by date`, common, 'date'],
+  [`a common word ("${common}"), by upvotes`, common, 'upvotes'],
+];
+// One after another, each in a fresh browser: a cold cache every time.
+const searches: [string, SearchBytes | undefined][] = [];
+if (!values['no-search-probe']) for (const [label, term, sort] of probes) searches.push([label, await firstSearchBytes(term, sort)]);
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
@@ -219,10 +245,10 @@ const rows: [string, string][] = [
   ],
   ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
   ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
-  ...searches.map(([term, search]): [string, string] => [
-    `first search "${term}" downloads`,
+  ...searches.map(([label, search]): [string, string] => [
+    `first search for ${label}: KB at first result / whole search`,
     search
-      ? `${(search.pagefind / 1e3).toFixed(0)} KB of Pagefind files (${(search.total / 1e3).toFixed(0)} KB with page, JS, CSS; ${search.requests} requests)`
+      ? `${(search.visible / 1e3).toFixed(0)} / ${(search.total / 1e3).toFixed(0)} (of which Pagefind files ${(search.pagefind / 1e3).toFixed(0)}; ${search.requests} requests)`
       : 'not measured (no Chromium)',
   ]),
 ];
