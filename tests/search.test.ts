@@ -225,7 +225,7 @@ describe('the yearly indexes', () => {
 
   it('builds one Pagefind bundle per year, each with its pages in date order and no unused UI', async () => {
     const site = await mkdtemp(path.join(tmpdir(), 'broadsheet-search-index-'));
-    const report = await buildSearchIndexes(site, searchRecordsByYear(archive));
+    const report = await buildSearchIndexes(path.join(site, 'pagefind'), searchRecordsByYear(archive));
     expect(report.years.map((y) => [y.year, y.papers])).toEqual([
       ['2026', 2],
       ['2025', 2],
@@ -250,6 +250,6 @@ describe('the yearly indexes', () => {
     const site = await mkdtemp(path.join(tmpdir(), 'broadsheet-search-index-'));
     const record = searchRecordsByYear(archive).get('2026')![0]!;
     const broken = new Map([['2026', [{ ...record, meta: { ...record.meta, upvotes: 40 as unknown as string } }]]]);
-    await expect(buildSearchIndexes(site, broken)).rejects.toThrow(/Pagefind, year 2026: /);
+    await expect(buildSearchIndexes(path.join(site, 'pagefind'), broken)).rejects.toThrow(/Pagefind, year 2026: /);
   });
 });

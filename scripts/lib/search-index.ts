@@ -3,10 +3,10 @@
 // so the indexer's memory follows the largest year, not the whole history. Beside each year's
 // bundle, a date file lists its pages newest first: the search page sorts by date with it
 // (see src/lib/search-merge.ts), so Pagefind's metadata carries one sort (upvotes), not two.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type IndexFile } from 'pagefind';
 import type { SearchRecord } from '../../src/lib/search-records.ts';
 import { DATE_FILE, serializeDateOrder } from '../../src/lib/search-merge.ts';
 
@@ -43,58 +43,78 @@ export function fragmentUrls(name: string, bytes: Uint8Array): [hash: string, ur
   });
 }
 
-async function pageHashes(bundle: string): Promise<Map<string, string>> {
-  const dir = path.join(bundle, 'fragment');
-  const byUrl = new Map<string, string>();
-  for (const file of await readdir(dir)) {
-    if (!file.endsWith('.pf_fragment')) continue;
-    for (const [hash, url] of fragmentUrls(file.slice(0, -'.pf_fragment'.length), await readFile(path.join(dir, file)))) byUrl.set(url, hash);
-  }
-  return byUrl;
-}
+/** Records sent to Pagefind at a time: one round trip each left the indexer waiting (4.9 s against 3.3 s a year). */
+const IN_FLIGHT = 64;
 
-async function indexYear(bundle: string, records: readonly SearchRecord[]): Promise<void> {
+/** Index one year in a fresh Pagefind process and take its files into memory. */
+async function indexYear(records: readonly SearchRecord[]): Promise<IndexFile[]> {
   try {
     const { index, errors } = await createIndex({ forceLanguage: 'en' });
     if (!index || errors.length) throw new Error(`could not create the index: ${errors.join('; ')}`);
-    for (const record of records) {
-      const { url, content, language, meta, filters, sort } = record;
-      const added = await index.addCustomRecord({ url, content, language, meta, filters, sort });
-      if (added.errors.length) throw new Error(`could not index ${record.url}: ${added.errors.join('; ')}`);
+    for (let from = 0; from < records.length; from += IN_FLIGHT) {
+      await Promise.all(
+        records.slice(from, from + IN_FLIGHT).map(async ({ url, content, language, meta, filters, sort }) => {
+          const added = await index.addCustomRecord({ url, content, language, meta, filters, sort });
+          if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
+        }),
+      );
     }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`could not write the index: ${written.errors.join('; ')}`);
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`could not build the index: ${built.errors.join('; ')}`);
+    return built.files;
   } finally {
     // Ends the binary: the next year starts a fresh process with nothing of this one in memory.
     await close();
   }
 }
 
-/** Index each year into `<site>/pagefind/<year>/`, newest year first. */
-export async function buildSearchIndexes(site: string, byYear: ReadonlyMap<string, readonly SearchRecord[]>): Promise<IndexReport> {
+/**
+ * Write a year's bundle, without Pagefind's unused UIs, and its date file. Node writes the files
+ * itself, all at once, while Pagefind indexes the next year: creating ~10,000 small files one
+ * after another was most of Pagefind's own writeFiles (11 s a year here, against 2.3 s).
+ */
+async function writeBundle(bundle: string, files: readonly IndexFile[], records: readonly SearchRecord[]): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const file of files) {
+    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
+    if (match) for (const [hash, url] of fragmentUrls(match[1]!, file.content)) hashes.set(url, hash);
+  }
+  const order = [...records]
+    .sort((a, b) => (a.meta.listed! < b.meta.listed! ? 1 : a.meta.listed! > b.meta.listed! ? -1 : a.rank - b.rank))
+    .map((record) => {
+      const hash = hashes.get(record.url);
+      if (!hash) throw new Error(`no page written for ${record.url}`);
+      return { date: record.meta.listed!, hash };
+    });
+  const kept = files.filter((file) => !UNUSED.includes(file.path));
+  for (const dir of new Set(kept.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
+  await Promise.all(kept.map((file) => writeFile(path.join(bundle, file.path), file.content)));
+  await writeFile(path.join(bundle, DATE_FILE), gzipSync(serializeDateOrder(order), { level: 9 }));
+}
+
+/** Index each year into `<root>/<year>/` (the site's /pagefind/), newest year first. */
+export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<string, readonly SearchRecord[]>): Promise<IndexReport> {
   const started = performance.now();
-  const root = path.join(site, 'pagefind');
   await rm(root, { recursive: true, force: true });
   const years: YearReport[] = [];
+  const named = (year: string) => (cause: unknown) => new Error(`Pagefind, year ${year}: ${(cause as Error).message}`, { cause });
+  // The previous year's files, being written while the next year is indexed; settles to its error, if any.
+  let writing: Promise<Error | undefined> = Promise.resolve(undefined);
   for (const [year, records] of byYear) {
     const yearStarted = performance.now();
-    const bundle = path.join(root, year);
+    let files: IndexFile[];
     try {
-      await indexYear(bundle, records);
-      const hashes = await pageHashes(bundle);
-      const order = [...records]
-        .sort((a, b) => (a.meta.listed! < b.meta.listed! ? 1 : a.meta.listed! > b.meta.listed! ? -1 : a.rank - b.rank))
-        .map((record) => {
-          const hash = hashes.get(record.url);
-          if (!hash) throw new Error(`no page written for ${record.url}`);
-          return { date: record.meta.listed!, hash };
-        });
-      await writeFile(path.join(bundle, DATE_FILE), gzipSync(serializeDateOrder(order), { level: 9 }));
-      await Promise.all(UNUSED.map((file) => rm(path.join(bundle, file), { force: true })));
+      files = await indexYear(records);
     } catch (cause) {
-      throw new Error(`Pagefind, year ${year}: ${(cause as Error).message}`, { cause });
+      await writing;
+      throw named(year)(cause);
     }
+    const failed = await writing;
+    if (failed) throw failed;
+    writing = writeBundle(path.join(root, year), files, records).then(() => undefined, named(year));
     years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000 });
   }
+  const failed = await writing;
+  if (failed) throw failed;
   return { years, seconds: (performance.now() - started) / 1000 };
 }
