@@ -1,5 +1,5 @@
-// The second half of `npm run build`: the search index of dist/ (or OUT_DIR), one Pagefind
-// index per listing year, built from the same day files and topics as the pages.
+// The search index, one Pagefind index per listing year, built from the same day files and topics
+// as the pages, into SEARCH_INDEX_DIR (scripts/build.ts sets it) or dist/pagefind (or OUT_DIR's).
 import path from 'node:path';
 import { buildArchive } from '../src/lib/archive.ts';
 import { searchRecordsByYear } from '../src/lib/search-records.ts';
@@ -7,7 +7,7 @@ import { topics } from '../src/topics.config.ts';
 import { buildSearchIndexes } from './lib/search-index.ts';
 import { daysDir, listDays, readDay } from './lib/store.ts';
 
-const site = path.resolve(process.env.OUT_DIR || 'dist');
+const out = path.resolve(process.env.SEARCH_INDEX_DIR || path.join(process.env.OUT_DIR || 'dist', 'pagefind'));
 const started = performance.now();
 try {
   const dir = daysDir();
@@ -16,7 +16,7 @@ try {
     days.filter((day) => day !== undefined),
     topics,
   );
-  const report = await buildSearchIndexes(site, searchRecordsByYear(archive));
+  const report = await buildSearchIndexes(out, searchRecordsByYear(archive));
   const papers = report.years.reduce((sum, year) => sum + year.papers, 0);
   const years = report.years.map((year) => `${year.year}: ${year.papers} in ${year.seconds.toFixed(1)} s`).join(', ');
   // The benchmark reads this line (scripts/lib/build-log.ts).

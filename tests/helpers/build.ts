@@ -29,12 +29,9 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export async function buildSite(daysDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-build-'));
   const dist = path.join(work, 'dist');
-  // The same steps as `npm run build`: the site, its search index, the size check.
+  // `npm run build` itself: the site and its search index, the size check.
   const options = { env: { ...cleanEnv(), DAYS_DIR: daysDir, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env }, maxBuffer: 64 * 1024 * 1024 };
-  const steps = [];
-  for (const args of [['node_modules/astro/bin/astro.mjs', 'build'], ['scripts/search-index.ts'], ['scripts/site-size.ts']])
-    steps.push(await run(process.execPath, args, options));
-  const [stdout, stderr] = [steps.map((s) => s.stdout).join(''), steps.map((s) => s.stderr).join('')];
+  const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], options);
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
   return {
     dist,

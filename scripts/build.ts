@@ -1,0 +1,33 @@
+// `npm run build`: the pages (`astro build`) and the search index at the same time, then the size
+// check. The index is built from the day files, not from the pages, so nothing orders the two: run
+// together they take as long as the longer one (at 44,000 papers Pagefind mostly waits on creating
+// ~44,000 small files while Astro renders on the other core). The index is written beside dist/
+// and moved in once Astro is done, since Astro owns dist/ while it builds.
+import { spawn } from 'node:child_process';
+import { rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+const dist = path.resolve(process.env.OUT_DIR || 'dist');
+const staging = path.join(path.dirname(dist), `.${path.basename(dist)}-search`);
+
+function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${label} failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+try {
+  await rm(staging, { recursive: true, force: true });
+  await Promise.all([
+    run('astro build', ['node_modules/astro/bin/astro.mjs', 'build']),
+    run('the search index', ['scripts/search-index.ts'], { ...process.env, SEARCH_INDEX_DIR: staging }),
+  ]);
+  await rm(path.join(dist, 'pagefind'), { recursive: true, force: true });
+  await rename(staging, path.join(dist, 'pagefind'));
+  await run('the size check', ['scripts/site-size.ts']);
+} catch (error) {
+  console.error(`build: ${(error as Error).message}`);
+  process.exit(1);
+}
