@@ -18,6 +18,8 @@ export default {
     'src/lib/paths.ts',
     'src/lib/topics.ts',
     'src/lib/schema.ts',
+    'src/lib/search-merge.ts',
+    'src/lib/search-records.ts',
     'scripts/lib/merge.ts',
     'scripts/lib/hub.ts',
     'scripts/lib/store.ts',

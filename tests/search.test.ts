@@ -13,6 +13,7 @@ import type { Day, Paper } from '../src/lib/schema.ts';
 import {
   DATE_FILE,
   DescendingMerge,
+  activeFilters,
   excerptParts,
   pagefindFilters,
   parseDateOrder,
@@ -63,6 +64,7 @@ describe('search records', () => {
   it('hold the abstract as content, the title and authors as metadata, and the filters', () => {
     const record = searchRecord(archive.papers.get('2603.00004')!, archive.topicNames, 0);
     expect(record.url).toBe('/papers/2603.00004/');
+    expect(record.language).toBe('en');
     expect(record.content).toBe('We split x2 documents <iframe src="javascript:alert(1)"></iframe>.');
     expect(record.meta).toEqual({
       title: 'LLM×MapReduce: <b>Agents</b>',
@@ -82,6 +84,20 @@ describe('search records', () => {
     const record = searchRecord(archive.papers.get('2501.00003')!, archive.topicNames);
     expect(Object.keys(record.meta).sort()).toEqual(['authors', 'listed', 'title', 'upvotes']);
     expect(record.filters).toEqual({ topic: ['Agents & <Tools>'] });
+  });
+
+  it('list the years newest first whatever order the papers come in', () => {
+    // The first paper seen (2024) is relisted in 2026, so its year comes first in the archive's order.
+    const relisted = buildArchive(
+      [
+        { date: '2024-05-02', papers: [paper('2405.00001', { lastSeenAt: '2024-05-02T02:00:00.000Z' })] },
+        { date: '2025-05-02', papers: [paper('2505.00001', { lastSeenAt: '2025-05-02T02:00:00.000Z' })] },
+        { date: '2026-05-04', papers: [paper('2405.00001', { lastSeenAt: '2026-05-04T02:00:00.000Z' })] },
+        { date: '2023-05-02', papers: [paper('2305.00001', { lastSeenAt: '2023-05-02T02:00:00.000Z' })] },
+      ],
+      topics,
+    );
+    expect(searchYears(relisted)).toEqual(['2026', '2025', '2023']);
   });
 
   it('go to the year of their last listing, newest year first, with their place in that day', () => {
@@ -122,6 +138,8 @@ describe('the address of a search', () => {
     expect(pagefindFilters({ code: [] })).toEqual({});
     expect(yearsToSearch(['2026', '2025', '2024'], {})).toEqual(['2026', '2025', '2024']);
     expect(yearsToSearch(['2026', '2025', '2024'], { year: ['2024', '2026'] })).toEqual(['2026', '2024']);
+    expect(activeFilters({ topic: ['A', 'B'], code: ['Has code'] })).toBe(3);
+    expect(activeFilters({})).toBe(0);
   });
 });
 
@@ -139,6 +157,8 @@ describe('the date order file', () => {
       ['en_c', 2],
     ]);
     expect(parseDateOrder('').size).toBe(0);
+    // Stray spaces and a line without pages add no empty ids.
+    expect([...parseDateOrder(' 2026-03-06  en_a en_b \n2026-03-05\n').keys()]).toEqual(['en_a', 'en_b']);
   });
 });
 
@@ -202,6 +222,23 @@ describe('excerpts', () => {
       { text: 'and', mark: true },
       { text: ' sweet.', mark: false },
     ]);
+  });
+
+  it('reach a match in the last word, and centre on a run of several matches', () => {
+    const show = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+    expect(show(excerptParts(`${words(40)} omega`, [40], 5))).toBe('… w36 w37 w38 w39 [omega]');
+    // Matches at 20 and 26: the window centres on 23, showing both with context.
+    expect(show(excerptParts(words(50), [20, 26], 10))).toBe('… w18 w19 [w20] w21 w22 w23 w24 w25 [w26] w27 …');
+  });
+
+  it('count words as Pagefind does, however the abstract is spaced, and give nothing for no text', () => {
+    const parts = excerptParts('one  two\n three four', [2]);
+    expect(parts).toEqual([
+      { text: 'one two ', mark: false },
+      { text: 'three', mark: true },
+      { text: ' four', mark: false },
+    ]);
+    expect(excerptParts('', [])).toEqual([]);
   });
 
   it('keep upstream markup as plain text in the parts (the page renders them as text nodes)', () => {

@@ -142,7 +142,8 @@ export interface ExcerptPart {
  */
 export function excerptParts(content: string, locations: readonly number[], length = 30): ExcerptPart[] {
   const words = content.split(/[\r\n\s]+/g);
-  const matched = new Set(locations.filter((at) => at >= 0 && at < words.length));
+  // Positions past the abstract (a match in the title) fall outside every window: no need to drop them.
+  const matched = new Set(locations);
   let start = 0;
   if (words.length > length && matched.size) {
     let best = -1;
