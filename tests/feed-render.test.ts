@@ -23,24 +23,14 @@ import {
   type Feed,
   type FeedContext,
 } from '../src/lib/feeds.ts';
-import type { Day, Paper } from '../src/lib/schema.ts';
+import type { Day } from '../src/lib/schema.ts';
 import type { Topic } from '../src/lib/topics.ts';
+import { paperBuilder } from './helpers/papers.ts';
 
 const ctx: FeedContext = { site: new URL('https://papers.example.org'), base: '/', siteTitle: 'Broadsheet' };
 const topics: Topic[] = [{ slug: 'agents', name: 'Agents & <Tools>', description: 'Agents.', terms: ['agent*'] }];
 
-const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: 'An abstract about agents.',
-  authors: ['Ada Lovelace', 'Alan Turing'],
-  upvotes: 1,
-  comments: 0,
-  listedAt: '2026-03-06T01:00:00.000Z',
-  firstSeenAt: '2026-03-06T02:00:00.000Z',
-  lastSeenAt: '2026-03-06T02:00:00.000Z',
-  ...extra,
-});
+const paper = paperBuilder({ abstract: 'An abstract about agents.', authors: ['Ada Lovelace', 'Alan Turing'], listedAt: '2026-03-06T01:00:00.000Z' });
 
 const HOSTILE = {
   title: '<script>alert(1)</script> ]]> & "q" Title',

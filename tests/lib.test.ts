@@ -4,21 +4,12 @@ import { stripXmlForbidden } from '../src/lib/escape.ts';
 import { hasMath, plainMath, renderMath, searchWords, splitMath } from '../src/lib/math.ts';
 import { jsonLdScript } from '../src/lib/paper-meta.ts';
 import { paperPath, withBase } from '../src/lib/paths.ts';
-import type { Day, Paper } from '../src/lib/schema.ts';
+import type { Day } from '../src/lib/schema.ts';
 import { firstAuthors, shortSummary, truncate } from '../src/lib/text.ts';
 import { compileTerms, compileTopics, topicsOf, topicText, type Topic } from '../src/lib/topics.ts';
+import { paperBuilder } from './helpers/papers.ts';
 
-const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: 'An abstract.',
-  authors: ['Ada'],
-  upvotes: 1,
-  comments: 0,
-  firstSeenAt: '2026-03-06T00:00:00.000Z',
-  lastSeenAt: '2026-03-06T00:00:00.000Z',
-  ...extra,
-});
+const paper = paperBuilder({ firstSeenAt: '2026-03-06T00:00:00.000Z', lastSeenAt: '2026-03-06T00:00:00.000Z' });
 
 describe('math', () => {
   it('renders inline LaTeX as MathML and escapes the text around it', () => {

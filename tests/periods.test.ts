@@ -10,18 +10,9 @@ import { buildOrgs, escapeHandle, orgSegments } from '../src/lib/orgs.ts';
 import { buildPeriods, frozenDigest, isoWeek, periodEnd, periodNeighbours, upvotesAt, weekDates, weekStart } from '../src/lib/periods.ts';
 import type { Day, Paper } from '../src/lib/schema.ts';
 import { describeShared, sharedPath } from './helpers/shared.ts';
+import { paperBuilder } from './helpers/papers.ts';
 
-const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: 'An abstract.',
-  authors: ['Ada'],
-  upvotes: 1,
-  comments: 0,
-  firstSeenAt: '2026-03-06T02:00:00.000Z',
-  lastSeenAt: '2026-03-06T02:00:00.000Z',
-  ...extra,
-});
+const paper = paperBuilder();
 
 describe('ISO weeks', () => {
   it.each([

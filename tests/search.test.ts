@@ -9,7 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndexes, fragmentUrls } from '../scripts/lib/search-index.ts';
 import { buildArchive } from '../src/lib/archive.ts';
-import type { Day, Paper } from '../src/lib/schema.ts';
+import type { Day } from '../src/lib/schema.ts';
 import {
   DATE_FILE,
   DescendingMerge,
@@ -24,20 +24,11 @@ import {
 } from '../src/lib/search-merge.ts';
 import { searchRecord, searchRecordsByYear, searchYears } from '../src/lib/search-records.ts';
 import type { Topic } from '../src/lib/topics.ts';
+import { paperBuilder } from './helpers/papers.ts';
 
 const topics: Topic[] = [{ slug: 'agents', name: 'Agents & <Tools>', description: 'Agents.', terms: ['agent*'] }];
 
-const paper = (id: string, extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title: `Paper ${id}`,
-  abstract: 'An abstract about agents.',
-  authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'],
-  upvotes: 1,
-  comments: 0,
-  firstSeenAt: '2026-03-06T02:00:00.000Z',
-  lastSeenAt: '2026-03-06T02:00:00.000Z',
-  ...extra,
-});
+const paper = paperBuilder({ abstract: 'An abstract about agents.', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'] });
 
 const days: Day[] = [
   { date: '2024-12-30', papers: [paper('2412.00001', { upvotes: 7 }), paper('2412.00002', { lastSeenAt: '2024-12-30T02:00:00.000Z' })] },
