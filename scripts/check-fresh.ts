@@ -1,7 +1,7 @@
 // npm run check-fresh: exit 1 when the newest listed day is older than STALE_AFTER_DAYS
 // (default 4, weekends included), so a scheduled run goes red and GitHub emails the maintainer.
 import { appendFile } from 'node:fs/promises';
-import { todayUtc } from './lib/dates.ts';
+import { todayUtc } from '../src/lib/dates.ts';
 import { freshness } from './lib/freshness.ts';
 import { daysDir, listDays } from './lib/store.ts';
 import { siteConfig } from '../src/site.config.ts';

@@ -1,6 +1,6 @@
 // Is the archive up to date? The newest listed day against today, in calendar days, weekends
 // included: a Monday morning run sees Friday as 3 days old, so the default limit is 4.
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../../src/lib/dates.ts';
 
 export interface Freshness {
   stale: boolean;

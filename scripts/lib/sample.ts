@@ -1,6 +1,6 @@
 // A deterministic, invented archive in the hub's API format: the demo's data and the benchmark's.
 // Every title, author and abstract is made up; titles of the sample say so on the site's banner.
-import { addDays } from './dates.ts';
+import { addDays } from '../../src/lib/dates.ts';
 
 export interface SampleOptions {
   /** Listed days (weekdays) to generate; with `papers`, the most to use. */

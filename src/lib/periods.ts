@@ -1,46 +1,9 @@
-// Weeks and months of the archive, pure: ISO 8601 weeks (Monday to Sunday; week 1 holds the
-// year's first Thursday, so 2025-12-29 is in 2026-W01), the papers of each period ranked by
-// upvotes, and the rule for digest items that never change once published.
+// Weeks and months of the archive, pure: ISO 8601 weeks (Monday to Sunday, src/lib/dates.ts),
+// the papers of each period ranked by upvotes, and the rule for digest items that never change
+// once published.
 import type { Archive, PaperRecord } from './archive.ts';
+import { DAY_MS, isoWeek, monthOf, periodEnd } from './dates.ts';
 import type { Paper } from './schema.ts';
-
-const DAY_MS = 86_400_000;
-const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The ISO week of a date: `2026-W01`. */
-export function isoWeek(date: string): string {
-  const day = new Date(utc(date));
-  const weekday = (day.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const thursday = utc(date) + (3 - weekday) * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The Monday that starts an ISO week. */
-export function weekStart(week: string): string {
-  const [, year, number] = week.match(/^(\d{4})-W(\d{2})$/)!;
-  // 4 January is always in week 1.
-  const jan4 = Date.UTC(Number(year), 0, 4);
-  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-  return iso(monday + (Number(number) - 1) * 7 * DAY_MS);
-}
-
-/** The seven dates of a week, Monday first. */
-export function weekDates(week: string): string[] {
-  const start = utc(weekStart(week));
-  return Array.from({ length: 7 }, (_, i) => iso(start + i * DAY_MS));
-}
-
-export const monthOf = (date: string) => date.slice(0, 7);
-
-/** The instant a period ends: the next Monday, or the first of the next month, 00:00 UTC. */
-export function periodEnd(period: Period['kind'], key: string): string {
-  if (period === 'week') return new Date(utc(weekStart(key)) + 7 * DAY_MS).toISOString();
-  const [year, month] = key.split('-').map(Number);
-  return new Date(Date.UTC(year!, month!, 1)).toISOString();
-}
 
 export interface PeriodPaper {
   record: PaperRecord;

@@ -6,7 +6,7 @@ import { digestItems, listedAt, periodItems, feedUpdated, paperItem, recentEntri
 import { absoluteUrl, monthPath, weekPath } from './paths.ts';
 import { getArchive, getOrgs, getPeriods } from './site-data.ts';
 import { longDate, monthName } from './text.ts';
-import { weekStart } from './periods.ts';
+import { weekStart } from './dates.ts';
 import { siteConfig } from '../site.config.ts';
 
 export type FeedKind =
