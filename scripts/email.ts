@@ -1,16 +1,16 @@
-// npm run email -- [--day YYYY-MM-DD] [--dry-run FILE.eml] [--resend]: mail the digest of one
-// listed day (default: the newest finished day not yet sent) to EMAIL_TO through SMTP_URL.
-// Exit codes: 0 sent or nothing to send, 1 sending failed (nothing recorded), 2 bad usage.
+// npm run email -- [--day YYYY-MM-DD | --week YYYY-Www] [--dry-run FILE.eml] [--resend]: mail the
+// digest of one listed day (default: the newest finished day not yet sent) or one finished week
+// to EMAIL_TO through SMTP_URL.
+// Exit codes: 0 sent or nothing to send, 1 nothing listed or sending failed (nothing recorded), 2 bad usage.
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { UsageError } from './lib/args.ts';
-import { isIsoDate, todayUtc } from './lib/dates.ts';
+import { loadArchive } from './lib/archive.ts';
+import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
 import { emailConfig } from './lib/email/config.ts';
 import { DEFAULT_RECORD, readRecord, recordSent, sentEntry } from './lib/email/record.ts';
 import { digestSubject, renderDigest, weekSubject } from './lib/email/render.ts';
 import { composeRaw, SendError, sendDigest } from './lib/email/send.ts';
 import { daysDir, listDays, readDay } from './lib/store.ts';
-import { buildArchive } from '../src/lib/archive.ts';
+import { isIsoDate, isIsoWeek, ISO_WEEK, todayUtc } from '../src/lib/dates.ts';
 import { dayPath, weekPath } from '../src/lib/paths.ts';
 import { buildPeriods, frozenDigest } from '../src/lib/periods.ts';
 import type { Paper } from '../src/lib/schema.ts';
@@ -31,37 +31,78 @@ Mail the digest of one listed day: its papers by upvotes, with links to the site
   --dry-run FILE    write the message to FILE (.eml) and send nothing
   --resend          send even if the day was sent before
   --if-configured   exit quietly when SMTP_URL is not set (the daily workflow)
+  -h, --help        show this help
 
-Environment: SMTP_URL (smtp://user:pass@host:port or smtps://…), EMAIL_FROM,
-EMAIL_TO (comma-separated), EMAIL_TOPICS (optional topic slugs), SITE_URL,
-BASE_PATH, DAYS_DIR, EMAIL_RECORD (default ${DEFAULT_RECORD}).`;
+Environment (all but the last four are needed; see "Papers by email" in the README):
+  SMTP_URL      the mail server, smtp://user:pass@host:587 or smtps://…:465
+  EMAIL_FROM    the sender, e.g. "Broadsheet <you@example.org>"
+  EMAIL_TO      one address or several, separated by commas
+  SITE_URL      the site's address, for the links, e.g. https://you.github.io
+  BASE_PATH     the site's base path, e.g. /broadsheet/ (default /)
+  EMAIL_TOPICS  only papers of these topic slugs, e.g. agents,robotics
+  DAYS_DIR      the day files (default src/content/days)
+  EMAIL_RECORD  the record of digests sent (default ${DEFAULT_RECORD})
+
+Exit codes: 0 sent (or nothing new to send), 1 nothing listed then or sending
+failed, 2 bad arguments or configuration.`;
+
+/** What one message covers: its key in the record, its papers, and the page it links to. */
+interface Choice {
+  key: string;
+  papers: Paper[];
+  subject: (count: number) => string;
+  page: string;
+  pageLabel: string;
+}
+
+/** A finished week's top papers, as they stood when it ended. Nothing listed is a failure (exit 1), not a usage error. */
+async function weekDigest(dir: string, week: string): Promise<Choice> {
+  const archive = await loadArchive(dir);
+  const period = buildPeriods(archive).weeks.find((w) => w.key === week);
+  if (!period) throw new Error(`--week ${week}: nothing was listed that week in ${dir}`);
+  const frozen = frozenDigest(period, archive.updatedAt, WEEK_TOP);
+  if (!frozen) throw new Error(`--week ${week}: the week is not over yet (the archive has no capture since it ended)`);
+  return {
+    key: week,
+    papers: frozen.papers.map(({ paper, upvotes }) => ({ ...paper, upvotes })),
+    subject: (count) => weekSubject(week, count),
+    page: weekPath(week),
+    pageLabel: "the week's page",
+  };
+}
+
+/** A day's papers: the day given, or the newest finished one (the hub adds papers all day). */
+async function dayDigest(dir: string, given: string | undefined): Promise<Choice | undefined> {
+  const date = given ?? (await listDays(dir)).filter((d) => d < todayUtc()).at(-1);
+  if (!date) return undefined;
+  const day = await readDay(dir, date);
+  if (!day) throw new Error(`--day ${date}: nothing was listed that day in ${dir}`);
+  return { key: date, papers: day.papers, subject: (count) => digestSubject(date, count), page: dayPath(date), pageLabel: "the day's page" };
+}
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        day: { type: 'string' },
-        week: { type: 'string' },
-        'dry-run': { type: 'string' },
-        resend: { type: 'boolean', default: false },
-        'if-configured': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseOptions(process.argv.slice(2), {
+    day: { type: 'string' },
+    week: { type: 'string' },
+    'dry-run': { type: 'string' },
+    resend: { type: 'boolean', default: false },
+    'if-configured': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
+  // The command line first: a mistyped option is said before anything about the environment.
+  const { day, week } = values;
+  if (day !== undefined && week !== undefined) throw new UsageError('use either --day or --week, not both');
+  if (day !== undefined && !isIsoDate(day)) throw new UsageError(`--day ${day}: not a real date in YYYY-MM-DD form`);
+  if (week !== undefined && !ISO_WEEK.test(week)) throw new UsageError(`--week ${week}: not an ISO week in YYYY-Www form`);
+  if (week !== undefined && !isIsoWeek(week)) throw new UsageError(`--week ${week}: ${week.slice(0, 4)} has no week ${week.slice(6)}`);
   if (values['if-configured'] && !process.env.SMTP_URL?.trim()) {
     console.log('email: SMTP_URL is not set: no email (see "Papers by email" in the README)');
     return 0;
   }
-  if (values.day !== undefined && values.week !== undefined) throw new UsageError('use either --day or --week, not both');
-  if (values.day !== undefined && !isIsoDate(values.day)) throw new UsageError(`--day ${values.day}: not a real date in YYYY-MM-DD form`);
   const dryRun = values['dry-run'];
   // A dry run sends nothing, so it needs no server.
   const env = dryRun ? { ...process.env, SMTP_URL: process.env.SMTP_URL || 'smtp://dry-run.invalid' } : process.env;
@@ -73,63 +114,28 @@ async function main(): Promise<number> {
   const recordFile = process.env.EMAIL_RECORD || DEFAULT_RECORD;
   const record = await readRecord(recordFile);
 
-  const compiled = compileTopics(topics);
-  const inTopics = (paper: Paper) => !config.topics.length || topicsOf(paper, compiled).some((slug) => config.topics.includes(slug));
-  const topicNames = topics.filter((t) => config.topics.includes(t.slug)).map((t) => t.name);
-
-  // What to send: a week's top papers as they stood when it ended, or a day's papers.
-  let digestKey: string;
-  let papers: Paper[];
-  let subject: (count: number) => string;
-  let page: string;
-  let pageLabel: string;
-  if (values.week !== undefined) {
-    if (!/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/.test(values.week)) throw new UsageError(`--week ${values.week}: not an ISO week in YYYY-Www form`);
-    const days = await Promise.all((await listDays(dir)).map(async (date) => (await readDay(dir, date))!));
-    const archive = buildArchive(days, topics);
-    const period = buildPeriods(archive).weeks.find((w) => w.key === values.week);
-    if (!period) throw new UsageError(`--week ${values.week}: no listing that week in ${dir}`);
-    const frozen = frozenDigest(period, archive.updatedAt, WEEK_TOP);
-    if (!frozen) throw new UsageError(`--week ${values.week}: the week is not over yet (the archive has no capture since it ended)`);
-    digestKey = values.week;
-    papers = frozen.papers.map(({ paper, upvotes }) => ({ ...paper, upvotes })).filter(inTopics);
-    subject = (count) => weekSubject(values.week!, count);
-    page = weekPath(values.week);
-    pageLabel = "the week's page";
-  } else {
-    let date = values.day;
-    if (date === undefined) {
-      // A day is finished once the UTC day is over: the hub adds papers all day.
-      date = (await listDays(dir)).filter((d) => d < todayUtc()).at(-1);
-      if (!date) {
-        console.log('email: no finished listed day yet: nothing to send');
-        return 0;
-      }
-    }
-    const day = await readDay(dir, date);
-    if (!day) throw new UsageError(`--day ${date}: no listing for that day in ${dir}`);
-    digestKey = date;
-    papers = day.papers.filter(inTopics);
-    subject = (count) => digestSubject(day.date, count);
-    page = dayPath(date);
-    pageLabel = "the day's page";
-  }
-
-  const sent = sentEntry(record, digestKey);
-  if (sent && !values.resend && !dryRun) {
-    console.log(`email: the digest of ${digestKey} was sent at ${sent.at}: nothing sent (--resend to send it again)`);
+  const choice = week !== undefined ? await weekDigest(dir, week) : await dayDigest(dir, day);
+  if (!choice) {
+    console.log('email: no finished listed day yet: nothing to send');
     return 0;
   }
+  const sent = sentEntry(record, choice.key);
+  if (sent && !values.resend && !dryRun) {
+    console.log(`email: the digest of ${choice.key} was sent at ${sent.at}: nothing sent (--resend to send it again)`);
+    return 0;
+  }
+  const compiled = compileTopics(topics);
+  const papers = config.topics.length ? choice.papers.filter((paper) => topicsOf(paper, compiled).some((slug) => config.topics.includes(slug))) : choice.papers;
   if (papers.length === 0) {
-    console.log(`email: no papers of EMAIL_TOPICS (${config.topics.join(', ')}) in ${digestKey}: nothing sent`);
+    console.log(`email: no papers of EMAIL_TOPICS (${config.topics.join(', ')}) in ${choice.key}: nothing sent`);
     return 0;
   }
   const digest = renderDigest({
-    subject: subject(papers.length),
-    page,
-    pageLabel,
+    subject: choice.subject(papers.length),
+    page: choice.page,
+    pageLabel: choice.pageLabel,
     papers,
-    topicNames,
+    topicNames: topics.filter((t) => config.topics.includes(t.slug)).map((t) => t.name),
     site: config.site,
     base: config.base,
     siteTitle: siteConfig.title,
@@ -141,19 +147,9 @@ async function main(): Promise<number> {
     return 0;
   }
   await sendDigest(config.smtpUrl, digest, envelope);
-  await recordSent(recordFile, record, { digest: digestKey, at: new Date().toISOString(), papers: papers.length });
+  await recordSent(recordFile, record, { digest: choice.key, at: new Date().toISOString(), papers: papers.length });
   console.log(`email: sent "${digest.subject}" to ${config.to.length} ${config.to.length === 1 ? 'address' : 'addresses'}`);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`email: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(error instanceof SendError ? `email: sending failed: ${error.message}` : `email: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('email', main, (error) => (error instanceof SendError ? `sending failed: ${error.message}` : error.message));

@@ -1,22 +1,14 @@
 // The search index, one Pagefind index per listing year, built from the same day files and topics
 // as the pages, into SEARCH_INDEX_DIR (scripts/build.ts sets it) or dist/pagefind (or OUT_DIR's).
 import path from 'node:path';
-import { buildArchive } from '../src/lib/archive.ts';
 import { searchRecordsByYear } from '../src/lib/search-records.ts';
-import { topics } from '../src/topics.config.ts';
+import { loadArchive } from './lib/archive.ts';
 import { buildSearchIndexes } from './lib/search-index.ts';
-import { daysDir, listDays, readDay } from './lib/store.ts';
 
 const out = path.resolve(process.env.SEARCH_INDEX_DIR || path.join(process.env.OUT_DIR || 'dist', 'pagefind'));
 const started = performance.now();
 try {
-  const dir = daysDir();
-  const days = await Promise.all((await listDays(dir)).map((date) => readDay(dir, date)));
-  const archive = buildArchive(
-    days.filter((day) => day !== undefined),
-    topics,
-  );
-  const report = await buildSearchIndexes(out, searchRecordsByYear(archive));
+  const report = await buildSearchIndexes(out, searchRecordsByYear(await loadArchive()));
   const papers = report.years.reduce((sum, year) => sum + year.papers, 0);
   const years = report.years.map((year) => `${year.year}: ${year.papers} in ${year.seconds.toFixed(1)} s`).join(', ');
   // The benchmark reads this line (scripts/lib/build-log.ts).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnapshotArgs, UsageError } from '../scripts/lib/args.ts';
+import { parseSnapshotArgs } from '../scripts/lib/args.ts';
+import { UsageError } from '../scripts/lib/cli.ts';
 
 const now = new Date('2026-11-27T12:00:00Z');
 const parse = (...argv: string[]) => parseSnapshotArgs(argv, now);
@@ -31,6 +32,16 @@ describe('parseSnapshotArgs', () => {
     expect(parse('--backfill-from', '2023-05-05', '--from', '2024-01-01', '--to', '2024-01-31').dates[0]).toBe('2024-01-01');
     expect(parse('--backfill-from', '2023-05-05', '--date', '2026-11-20').dates).toEqual(['2026-11-20']);
   });
+  it('starts a range that begins before Daily Papers at its first day, and says so', () => {
+    const args = parse('--from', '2020-01-01', '--to', '2023-05-08');
+    expect(args.dates).toEqual(['2023-05-05', '2023-05-06', '2023-05-07', '2023-05-08']);
+    expect(args.notes).toEqual(['--from 2020-01-01: Daily Papers began on 2023-05-05, so the range starts there']);
+    expect(parse('--date', '2023-05-06', '--refresh', '5').dates).toEqual(['2023-05-05', '2023-05-06']);
+    expect(parse('--from', '2024-01-01', '--to', '2024-01-02').notes).toEqual([]);
+  });
+  it('answers --help whatever else is on the line', () => {
+    expect(parse('--help', '--budget', '-5')).toMatchObject({ help: true });
+  });
   it.each([
     [['--date', '2024-02-30'], '--date 2024-02-30: not a real date'],
     [['--date', '27/11/2026'], 'not a real date'],
@@ -42,6 +53,10 @@ describe('parseSnapshotArgs', () => {
     [['--backfill-from', '2023-02-30'], '--backfill-from 2023-02-30: not a real date'],
     [['--date', '2026-12-01'], 'is in the future'],
     [['--refresh=-1'], 'expected a whole number'],
+    [['--budget', '-5'], '--budget -5: expected a whole number of 0 or more'],
+    [['--refresh', '-1'], '--refresh -1: expected a whole number of 0 or more'],
+    [['--pace-ms', '-100'], '--pace-ms -100: expected a whole number of 0 or more'],
+    [['--date', '2020-01-01'], "--date 2020-01-01 is before Daily Papers' first day, 2023-05-05"],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--input', 'x', '--refresh', '3'], 'does not combine with --input'],
   ])('rejects %j with a usage error', (argv, message) => {

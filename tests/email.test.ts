@@ -183,8 +183,8 @@ describe('npm run email', () => {
   it('sends a finished week’s top papers once, with the counts it had when it ended', async () => {
     // The archive's newest capture (22 August) is from before week 34 (17 to 23 August) ended.
     const open = await email('--week', '2026-W34');
-    expect(open.code).toBe(2);
-    expect(open.stderr).toContain('--week 2026-W34: the week is not over yet');
+    expect(open.code).toBe(1);
+    expect(open.stderr.trim()).toBe('email: --week 2026-W34: the week is not over yet (the archive has no capture since it ended)');
     // A capture after the week ended closes it.
     const { writeFile: write } = await import('node:fs/promises');
     const file = path.join(dir, '2026-08-21.json');
@@ -230,13 +230,44 @@ describe('npm run email', () => {
     [['EMAIL_TOPICS=robotics,knitting'], 'EMAIL_TOPICS: no topic "knitting"'],
     [['SITE_URL='], 'SITE_URL is not set'],
     [['--day', '2026-02-30'], '--day 2026-02-30: not a real date'],
-    [['--day', '2026-08-19'], '--day 2026-08-19: no listing for that day'],
     [['--week', '2026-34'], '--week 2026-34: not an ISO week'],
-    [['--week', '2026-W30'], '--week 2026-W30: no listing that week'],
-  ])('answers bad configuration %j with exit 2 naming it', async (args, message) => {
+    [['--week', '2025-W53'], '--week 2025-W53: 2025 has no week 53'],
+    [['--week', '2026-W00'], '--week 2026-W00: 2026 has no week 00'],
+    [['--budget', '-5'], "Unknown option '--budget'"],
+  ])('answers bad configuration %j with exit 2 and one line naming it', async (args, message) => {
     const result = await email(...args, ...(args[0]!.startsWith('--') ? [] : ['--day', '2026-08-21']));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`email: ${message}`);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(received).toHaveLength(0);
+  });
+
+  it('names every missing variable in one message, and checks its arguments before them', async () => {
+    const missing = await email('--day', '2026-08-21', 'SMTP_URL=', 'EMAIL_FROM=', 'EMAIL_TO=', 'SITE_URL=');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('email: SMTP_URL, EMAIL_FROM, EMAIL_TO and SITE_URL are not set (see "Papers by email" in the README)');
+    const both = await email('--day', '2026-08-21', 'EMAIL_FROM=', 'EMAIL_TO=ada@example.org, bad');
+    expect(both.stderr).toContain('email: EMAIL_FROM is not set (see "Papers by email" in the README); EMAIL_TO: "bad" is not an email address');
+    const week = await email('--week', 'nonsense', 'SMTP_URL=', 'EMAIL_FROM=');
+    expect(week.code).toBe(2);
+    expect(week.stderr).toContain('email: --week nonsense: not an ISO week');
+    expect(week.stderr).not.toContain('EMAIL_FROM');
+  });
+
+  it.each([
+    [['--day', '2026-08-19'], 'email: --day 2026-08-19: nothing was listed that day in'],
+    [['--week', '2026-W30'], 'email: --week 2026-W30: nothing was listed that week in'],
+  ])('says in one line, exiting 1, that nothing was listed for %j', async (args, message) => {
+    const result = await email(...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(received).toHaveLength(0);
+  });
+
+  it('answers --help with its usage, naming every variable it reads', async () => {
+    const result = await email('--help', 'SMTP_URL=');
+    expect(result.code).toBe(0);
+    for (const name of ['SMTP_URL', 'EMAIL_FROM', 'EMAIL_TO', 'SITE_URL', 'BASE_PATH', 'EMAIL_TOPICS']) expect(result.stdout).toContain(name);
   });
 });

@@ -1,7 +1,7 @@
-// The snapshot command's arguments: parsed with node:util, checked, and turned into a plan.
-import { parseArgs } from 'node:util';
+// The snapshot command's arguments: parsed, checked, and turned into a plan.
+import { addDays, dateRange, FIRST_LISTED_DAY, isIsoDate, todayUtc } from '../../src/lib/dates.ts';
 import { IsoDateTime } from '../../src/lib/schema.ts';
-import { addDays, dateRange, isIsoDate, todayUtc } from './dates.ts';
+import { parseOptions, UsageError, wholeNumber } from './cli.ts';
 
 export const USAGE = `Usage: npm run snapshot -- [options]
 
@@ -33,13 +33,6 @@ Capture Hugging Face Daily Papers listings into dated day files.
 Environment: DAYS_DIR (default src/content/days), HF_ENDPOINT (default
 https://huggingface.co), HF_TOKEN (sent as a bearer token when set).`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 export interface SnapshotArgs {
   help: boolean;
   /** Dates to capture from the network, oldest first; empty with --input of a folder. */
@@ -60,18 +53,14 @@ export interface SnapshotArgs {
   budgetSeconds?: number;
   paceMs?: number;
   summary?: string;
+  /** What the plan changed of what was asked, to be said (a --from before Daily Papers began). */
+  notes: string[];
 }
 
 function checkDate(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!isIsoDate(value)) throw new UsageError(`${flag} ${value}: not a real date in YYYY-MM-DD form`);
   return value;
-}
-
-function checkCount(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} ${value}: expected a whole number of 0 or more`);
-  return Number(value);
 }
 
 /** An ISO 8601 time with a zone (Z or an offset), not in the future. */
@@ -84,42 +73,31 @@ function checkTime(flag: string, value: string | undefined, now: Date): Date | u
 }
 
 export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        date: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        refresh: { type: 'string' },
-        input: { type: 'string' },
-        'captured-at': { type: 'string' },
-        force: { type: 'boolean', default: false },
-        missing: { type: 'boolean', default: false },
-        'backfill-from': { type: 'string' },
-        budget: { type: 'string' },
-        'pace-ms': { type: 'string' },
-        summary: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  // An empty value is no value: the scheduled workflow passes its optional inputs through as they are.
-  for (const key of Object.keys(values) as (keyof typeof values)[]) if (values[key] === '') delete values[key];
+  const values = parseOptions(argv, {
+    date: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    refresh: { type: 'string' },
+    input: { type: 'string' },
+    'captured-at': { type: 'string' },
+    force: { type: 'boolean', default: false },
+    missing: { type: 'boolean', default: false },
+    'backfill-from': { type: 'string' },
+    budget: { type: 'string' },
+    'pace-ms': { type: 'string' },
+    summary: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) return { help: true, dates: [], force: false, missing: false, refresh: [], notes: [] };
   const today = todayUtc(now);
   const date = checkDate('--date', values.date);
   const backfillFrom = checkDate('--backfill-from', values['backfill-from']);
   // --backfill-from is the scheduled run's default range; a --date or --from given by hand wins.
   const from = checkDate('--from', values.from) ?? (date ? undefined : backfillFrom);
   const to = checkDate('--to', values.to) ?? (from ? today : undefined);
-  const refresh = checkCount('--refresh', values.refresh) ?? 0;
-  const paceMs = checkCount('--pace-ms', values['pace-ms']);
-  const budgetSeconds = checkCount('--budget', values.budget);
+  const refresh = wholeNumber('--refresh', values.refresh) ?? 0;
+  const paceMs = wholeNumber('--pace-ms', values['pace-ms']);
+  const budgetSeconds = wholeNumber('--budget', values.budget);
   const missing = values.missing || backfillFrom !== undefined;
   const base = {
     help: values.help,
@@ -129,6 +107,7 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
     ...(budgetSeconds !== undefined ? { budgetSeconds } : {}),
     ...(paceMs !== undefined ? { paceMs } : {}),
     ...(values.summary ? { summary: values.summary } : {}),
+    notes: [] as string[],
   };
 
   if (values.to && !values.from) throw new UsageError('--to needs --from');
@@ -158,7 +137,13 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
     };
   }
   const last = to ?? date ?? today;
-  const window = dateRange(addDays(last, -refresh), last);
-  const first = from !== undefined && from < window[0]! ? from : window[0]!;
+  if (last < FIRST_LISTED_DAY) throw new UsageError(`${date ? '--date' : '--to'} ${last} is before Daily Papers' first day, ${FIRST_LISTED_DAY}`);
+  // Nothing was listed before Daily Papers' first day: neither the range nor the window asks for it.
+  const window = dateRange(addDays(last, -refresh), last).filter((day) => day >= FIRST_LISTED_DAY);
+  let first = from !== undefined && from < window[0]! ? from : window[0]!;
+  if (from !== undefined && from < FIRST_LISTED_DAY) {
+    base.notes.push(`${values.from ? '--from' : '--backfill-from'} ${from}: Daily Papers began on ${FIRST_LISTED_DAY}, so the range starts there`);
+    first = FIRST_LISTED_DAY;
+  }
   return { ...base, dates: dateRange(first, last), refresh: window };
 }

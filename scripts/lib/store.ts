@@ -109,3 +109,8 @@ export async function listDays(dir: string): Promise<string[]> {
     .map((name) => name.slice(0, 10))
     .sort();
 }
+
+/** Every day file of a folder, oldest first, each validated: the one way the commands read the archive. */
+export async function readDays(dir: string): Promise<Day[]> {
+  return Promise.all((await listDays(dir)).map(async (date) => (await readDay(dir, date))!));
+}

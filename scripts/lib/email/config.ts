@@ -1,6 +1,6 @@
 // The email command's configuration, from the environment as the workflow passes secrets and
 // variables. Anything missing or malformed is a usage error naming the variable.
-import { UsageError } from '../args.ts';
+import { UsageError } from '../cli.ts';
 
 export interface EmailConfig {
   smtpUrl: URL;
@@ -23,43 +23,87 @@ function mailbox(variable: string, value: string): string {
   return value.trim();
 }
 
+/**
+ * The configuration, or one usage error naming everything wrong with it at once: every variable
+ * that is not set, then each one that is set but malformed.
+ */
 export function emailConfig(env: NodeJS.ProcessEnv, knownTopics: readonly string[]): EmailConfig {
-  const need = (name: string) => {
-    const value = env[name]?.trim();
-    if (!value) throw new UsageError(`${name} is not set`);
+  const missing: string[] = [];
+  const problems: string[] = [];
+  const read = (name: string) => {
+    const value = env[name]?.trim() || undefined;
+    if (!value) missing.push(name);
     return value;
   };
-  let smtpUrl: URL;
-  try {
-    smtpUrl = new URL(need('SMTP_URL'));
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError('SMTP_URL is not a URL: expected smtp://user:pass@host:port or smtps://…');
-  }
-  if (!['smtp:', 'smtps:'].includes(smtpUrl.protocol) || !smtpUrl.hostname) {
-    throw new UsageError(`SMTP_URL: expected smtp://user:pass@host:port or smtps://…, not ${smtpUrl.protocol}//${smtpUrl.host}`);
-  }
-  const from = mailbox('EMAIL_FROM', need('EMAIL_FROM'));
-  const to = need('EMAIL_TO')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => mailbox('EMAIL_TO', part));
-  if (to.length === 0) throw new UsageError('EMAIL_TO has no address');
+  /** Run a check of a variable that is set; collect its problem instead of stopping at it. */
+  const check = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+      return undefined;
+    }
+  };
+
+  const smtp = read('SMTP_URL');
+  const smtpUrl =
+    smtp === undefined
+      ? undefined
+      : check(() => {
+          let url: URL;
+          try {
+            url = new URL(smtp);
+          } catch {
+            throw new UsageError('SMTP_URL is not a URL: expected smtp://user:pass@host:port or smtps://…');
+          }
+          if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+            throw new UsageError(`SMTP_URL: expected smtp://user:pass@host:port or smtps://…, not ${url.protocol}//${url.host}`);
+          }
+          return url;
+        });
+  const fromValue = read('EMAIL_FROM');
+  const from = fromValue === undefined ? undefined : check(() => mailbox('EMAIL_FROM', fromValue));
+  const toValue = read('EMAIL_TO');
+  const to =
+    toValue === undefined
+      ? undefined
+      : check(() => {
+          const list = toValue
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+            .map((part) => mailbox('EMAIL_TO', part));
+          if (list.length === 0) throw new UsageError('EMAIL_TO has no address');
+          return list;
+        });
   const topics = (env.EMAIL_TOPICS ?? '')
     .split(',')
     .map((slug) => slug.trim())
     .filter(Boolean);
-  for (const slug of topics) if (!knownTopics.includes(slug)) throw new UsageError(`EMAIL_TOPICS: no topic "${slug}" (topics: ${knownTopics.join(', ')})`);
-  let site: URL;
-  try {
-    site = new URL(need('SITE_URL'));
-  } catch (error) {
-    if (error instanceof UsageError) throw new UsageError('SITE_URL is not set: the email links to the site, so it needs its address');
-    throw new UsageError(`SITE_URL: "${env.SITE_URL}" is not a URL`);
+  for (const slug of topics) if (!knownTopics.includes(slug)) problems.push(`EMAIL_TOPICS: no topic "${slug}" (topics: ${knownTopics.join(', ')})`);
+  const siteValue = read('SITE_URL');
+  const site =
+    siteValue === undefined
+      ? undefined
+      : check(() => {
+          let url: URL;
+          try {
+            url = new URL(siteValue);
+          } catch {
+            throw new UsageError(`SITE_URL: "${siteValue}" is not a URL`);
+          }
+          if (!/^https?:$/.test(url.protocol)) throw new UsageError(`SITE_URL: "${siteValue}" is not an http(s) URL`);
+          return url;
+        });
+
+  if (missing.length) {
+    // The email links to the site, so it needs its address too; the README lists every variable.
+    const names = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    problems.unshift(`${names} ${missing.length === 1 ? 'is' : 'are'} not set (see "Papers by email" in the README)`);
   }
-  if (!/^https?:$/.test(site.protocol)) throw new UsageError(`SITE_URL: "${env.SITE_URL}" is not an http(s) URL`);
-  return { smtpUrl, from, to, topics, site, base: env.BASE_PATH?.trim() || '/' };
+  if (problems.length) throw new UsageError(problems.join('; '));
+  return { smtpUrl: smtpUrl!, from: from!, to: to!, topics, site: site!, base: env.BASE_PATH?.trim() || '/' };
 }
 
 /** The server as it may be printed: no user name, no password. */

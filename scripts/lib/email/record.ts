@@ -2,6 +2,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { ISO_WEEK } from '../../../src/lib/dates.ts';
 import { IsoDate, IsoDateTime } from '../../../src/lib/schema.ts';
 import { readJsonFile } from '../store.ts';
 
@@ -9,7 +10,7 @@ export const DEFAULT_RECORD = 'src/content/email-sent.json';
 
 /** `digest` is the day (2026-08-21) or the ISO week (2026-W34) a message covered. */
 const Record = z.object({
-  sent: z.array(z.object({ digest: z.union([IsoDate, z.string().regex(/^\d{4}-W\d{2}$/)]), at: IsoDateTime, papers: z.number().int().nonnegative() })),
+  sent: z.array(z.object({ digest: z.union([IsoDate, z.string().regex(ISO_WEEK)]), at: IsoDateTime, papers: z.number().int().nonnegative() })),
 });
 export type SentRecord = z.infer<typeof Record>;
 
