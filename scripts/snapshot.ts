@@ -1,8 +1,9 @@
 // npm run snapshot -- [options]: capture Daily Papers listings into src/content/days/.
-// Exit codes: 0 all days fine, 1 a day failed, 2 bad arguments.
+// Exit codes: 0 all days fine, 1 a day failed (or the hub could not be reached), 2 bad arguments.
 import { appendFile, writeFile } from 'node:fs/promises';
-import { parseSnapshotArgs, USAGE, UsageError } from './lib/args.ts';
-import { formatSummary, inputSources, networkSources, planDays, runCapture } from './lib/capture.ts';
+import { parseSnapshotArgs, USAGE } from './lib/args.ts';
+import { formatStop, formatSummary, inputSources, networkSources, planDays, runCapture } from './lib/capture.ts';
+import { runCommand } from './lib/cli.ts';
 import { HttpClient } from './lib/http.ts';
 import { DEFAULT_ENDPOINT } from './lib/hub.ts';
 import { jobSummary } from './lib/report.ts';
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  for (const note of args.notes) console.log(`note: ${note}`);
   const dir = daysDir();
   const budgetMs = args.budgetSeconds !== undefined ? args.budgetSeconds * 1000 : undefined;
   const client = new HttpClient({
@@ -37,7 +39,8 @@ async function main(): Promise<number> {
       ...(budgetMs !== undefined ? { budgetMs } : {}),
     });
     console.log(formatSummary(summary));
-    if (summary.stopped) console.log(`stopped: budget reached, ${summary.remaining.length} days left`);
+    const stop = formatStop(summary);
+    if (stop) console.log(stop);
     if (args.summary) await writeFile(args.summary, JSON.stringify(summary, null, 2) + '\n');
     if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, jobSummary(summary));
     for (const day of summary.days.filter((d) => d.status === 'failed')) console.error(`error: ${day.date}: ${day.error}`);
@@ -47,14 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`snapshot: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`snapshot: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand('snapshot', main);

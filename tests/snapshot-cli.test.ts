@@ -107,11 +107,26 @@ describe('npm run snapshot', () => {
     expect(hub.requests).toEqual([]);
   });
 
-  it('answers bad arguments with a usage error and exit code 2', async () => {
+  it('answers bad arguments with one line and exit code 2, and --help with the usage', async () => {
     const result = await snapshot('--from', '2024-05-03', '--to', '2024-05-01');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--from 2024-05-03 is after --to 2024-05-01');
-    expect(result.stderr).toContain('Usage: npm run snapshot');
+    expect(result.stderr).toBe('snapshot: --from 2024-05-03 is after --to 2024-05-01 (npm run snapshot -- --help lists the options)\n');
+    const negative = await snapshot('--budget', '-5');
+    expect(negative).toMatchObject({
+      code: 2,
+      stderr: 'snapshot: --budget -5: expected a whole number of 0 or more (npm run snapshot -- --help lists the options)\n',
+    });
+    const help = await snapshot('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: npm run snapshot');
+  });
+
+  it('says what a file given with --input is, in a file’s words', async () => {
+    const file = path.join(dir, '..', `broken-2026-03-06-${process.pid}.json`);
+    await writeFile(file, '[{"paper": ');
+    const result = await snapshot('--input', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`error: 2026-03-06: ${file} is not valid JSON (11 bytes, truncated?)`);
   });
 });
 

@@ -33,6 +33,9 @@ describe('commitMessage', () => {
     const run = summary([day('2026-11-25', 'written', 20, 0), day('2026-11-26', 'written', 25, 1), day('2026-11-27', 'written', 31, 4)]);
     expect(commitMessage(run)).toBe('2026-11-27: 31 papers (+4), 2 days refreshed');
   });
+  it('says one paper and one day in the singular', () => {
+    expect(commitMessage(summary([day('2026-11-26', 'written', 7, 0), day('2026-11-27', 'written', 1, 1)]))).toBe('2026-11-27: 1 paper (+1), 1 day refreshed');
+  });
   it('is undefined when nothing was written', () => {
     expect(commitMessage(summary([day('2026-11-27', 'unchanged', 31), day('2026-11-28', 'empty')]))).toBeUndefined();
   });

@@ -3,12 +3,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiItem } from '../../src/lib/schema.ts';
-import { UsageError, type SnapshotArgs } from './args.ts';
-import type { HttpClient } from './http.ts';
+import type { SnapshotArgs } from './args.ts';
+import { UsageError } from './cli.ts';
+import { HttpError, type HttpClient } from './http.ts';
 import { fetchDailyPapers, ListingError, parseApiBody } from './hub.ts';
 import { mergeDay } from './merge.ts';
 import { normalizeItem } from './normalize.ts';
 import { readDay, readEmptyDays, writeDay, writeEmptyDays } from './store.ts';
+import { plural } from '../../src/lib/text.ts';
 
 export type DayStatus = 'written' | 'unchanged' | 'empty' | 'kept' | 'failed';
 
@@ -34,8 +36,8 @@ export interface RunSummary {
   failed: number;
   /** Days planned but not reached because the time budget ran out, oldest first. */
   remaining: string[];
-  /** Set when the run stopped early on its --budget. */
-  stopped?: 'budget';
+  /** Set when the run stopped early: on its --budget, or because the hub could not be reached. */
+  stopped?: 'budget' | 'unreachable';
 }
 
 /** Where one day's items come from: a date and a function that yields them (and says from where). */
@@ -99,7 +101,7 @@ export async function inputSources(args: Pick<SnapshotArgs, 'input' | 'inputDate
     load: async () => {
       const body = await readFile(file, 'utf8');
       try {
-        return { items: parseApiBody(body), source: 'input' };
+        return { items: parseApiBody(body, 'application/json', 'file'), source: 'input' };
       } catch (error) {
         throw new ListingError(date, file, (error as Error).message, { cause: error });
       }
@@ -130,13 +132,13 @@ export function formatOutcome(outcome: DayOutcome): string {
   const { date, status, papers, added, updated } = outcome;
   switch (status) {
     case 'written':
-      return `${date}  ${papers} papers  +${added} added, ${updated} updated${outcome.dropped ? `, ${outcome.dropped} dropped (--force)` : ''}  (${outcome.source})`;
+      return `${date}  ${plural(papers, 'paper')}  +${added} added, ${updated} updated${outcome.dropped ? `, ${outcome.dropped} dropped (--force)` : ''}  (${outcome.source})`;
     case 'unchanged':
-      return `${date}  ${papers} papers  unchanged`;
+      return `${date}  ${plural(papers, 'paper')}  unchanged`;
     case 'empty':
       return `${date}  no listing (weekend or holiday): nothing written`;
     case 'kept':
-      return `${date}  the listing came back empty: kept the ${papers} papers already captured`;
+      return `${date}  the listing came back empty: kept the ${plural(papers, 'paper')} already captured`;
     case 'failed':
       return `${date}  FAILED  ${outcome.error}`;
   }
@@ -144,7 +146,25 @@ export function formatOutcome(outcome: DayOutcome): string {
 
 export function formatSummary(summary: RunSummary): string {
   const count = (status: DayStatus) => summary.days.filter((day) => day.status === status).length;
-  return `${summary.days.length} days: ${summary.written} written, ${count('unchanged')} unchanged, ${count('empty') + count('kept')} without a listing, ${summary.failed} failed; ${summary.added} papers added`;
+  return `${plural(summary.days.length, 'day')}: ${summary.written} written, ${count('unchanged')} unchanged, ${count('empty') + count('kept')} without a listing, ${summary.failed} failed; ${plural(summary.added, 'paper')} added`;
+}
+
+/** The line a run that stopped early ends with: why, and how many days are left for the next run. */
+export function formatStop(summary: RunSummary): string | undefined {
+  const left = plural(summary.remaining.length, 'day');
+  if (summary.stopped === 'budget') return `stopped: budget reached, ${left} left`;
+  if (summary.stopped === 'unreachable')
+    return `stopped: the hub could not be reached for ${UNREACHABLE_LIMIT} days in a row; everything captured is kept, ${left} left for the next run`;
+  return undefined;
+}
+
+/** Consecutive days failing to reach the hub at all after which a run stops asking. */
+export const UNREACHABLE_LIMIT = 3;
+
+/** A failure to reach the server at all (refused, no route, DNS, timeout), anywhere in the cause chain. */
+export function isUnreachable(error: unknown): boolean {
+  for (let e = error; e; e = (e as Error).cause) if (e instanceof HttpError && (e.kind === 'network' || e.kind === 'timeout')) return true;
+  return false;
 }
 
 export interface CaptureOptions {
@@ -166,6 +186,7 @@ export async function runCapture(sources: DaySource[], dir: string, options: Cap
   const empty = options.recordEmpty ? await readEmptyDays(dir) : new Set<string>();
   const days: DayOutcome[] = [];
   let stopped: RunSummary['stopped'];
+  let unreachable = 0;
   let next = 0;
   for (; next < sources.length; next++) {
     if (options.budgetMs !== undefined && elapsedMs() >= options.budgetMs) {
@@ -178,7 +199,9 @@ export async function runCapture(sources: DaySource[], dir: string, options: Cap
       const { items, source: from } = await source.load();
       outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
       if (options.recordEmpty) await recordEmptiness(dir, empty, outcome);
+      unreachable = 0;
     } catch (error) {
+      unreachable = isUnreachable(error) ? unreachable + 1 : 0;
       outcome = {
         date: source.date,
         status: 'failed',
@@ -192,6 +215,12 @@ export async function runCapture(sources: DaySource[], dir: string, options: Cap
     if (source.backfill) outcome.backfill = true;
     days.push(outcome);
     log(formatOutcome(outcome));
+    // Each unreachable day costs its retries; a run of them means the hub (or the network) is down.
+    if (unreachable >= UNREACHABLE_LIMIT) {
+      stopped = 'unreachable';
+      next++;
+      break;
+    }
   }
   return {
     days,

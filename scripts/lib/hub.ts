@@ -52,18 +52,24 @@ function looksLikeHtml(body: string, contentType: string): boolean {
   return /html/i.test(contentType) || /^\s*</.test(body);
 }
 
-/** Parse an API body into validated items, or say in a few words what was wrong with it. */
-export function parseApiBody(body: string, contentType = 'application/json'): ApiItem[] {
-  if (looksLikeHtml(body, contentType)) throw new Error('returned HTML, not JSON');
+/**
+ * Parse an API body into validated items, or say in a few words what was wrong with it: as an
+ * answer of the hub ("returned HTML, not JSON"), or as a recorded file (`--input`: "is HTML").
+ */
+export function parseApiBody(body: string, contentType = 'application/json', from: 'response' | 'file' = 'response'): ApiItem[] {
+  const [it, has] = from === 'file' ? ['is', 'holds'] : ['returned', 'returned'];
+  if (looksLikeHtml(body, contentType)) throw new Error(`${it} HTML, not JSON`);
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    throw new Error(`returned a body that is not valid JSON (${body.length} bytes, truncated?)`);
+    throw new Error(
+      from === 'file' ? `is not valid JSON (${body.length} bytes, truncated?)` : `returned a body that is not valid JSON (${body.length} bytes, truncated?)`,
+    );
   }
-  if (!Array.isArray(json)) throw new Error('returned JSON that is not a list of papers (the format changed?)');
+  if (!Array.isArray(json)) throw new Error(`${has} JSON that is not a list of papers (the format changed?)`);
   const parsed = ApiListing.safeParse(json);
-  if (!parsed.success) throw new Error(`returned papers that do not match the expected format: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new Error(`${has} papers that do not match the expected format: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
@@ -130,8 +136,9 @@ export async function fetchDailyPapers(client: HttpClient, endpoint: string, dat
   try {
     return { items: await fetchApi(client, endpoint, date), source: 'api', url: apiUrl(endpoint, date) };
   } catch (apiError) {
-    // Rate limiting or a rejected date (400: invalid or future) would fail the same way on the HTML page.
-    if (apiError instanceof HttpError && (apiError.kind === 'rate-limited' || apiError.status === 400)) {
+    // Rate limiting, a rejected date (400: invalid or future) or a host that cannot be reached at
+    // all would fail the same way on the HTML page, which is on the same host.
+    if (apiError instanceof HttpError && (apiError.kind === 'rate-limited' || apiError.kind === 'network' || apiError.status === 400)) {
       throw new ListingError(date, apiError.url, apiError.message, { cause: apiError });
     }
     try {

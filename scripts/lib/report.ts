@@ -1,9 +1,10 @@
 // What a capture run says to people: the commit message of the scheduled job and the markdown
 // of its GitHub job summary. Pure, so the wording is tested.
+import { plural } from '../../src/lib/text.ts';
 import type { DayOutcome, RunSummary } from './capture.ts';
 
-const number = (n: number) => n.toLocaleString('en-US');
-const days = (n: number) => `${number(n)} ${n === 1 ? 'day' : 'days'}`;
+const days = (n: number) => plural(n, 'day');
+const papers = (n: number) => plural(n, 'paper');
 
 /** `2026-11-27: 31 papers (+4), 2 days refreshed`: the newest day and the window behind it. */
 function dailyLine(window: DayOutcome[]): string | undefined {
@@ -11,7 +12,7 @@ function dailyLine(window: DayOutcome[]): string | undefined {
   const newest = window.reduce((a, b) => (b.date > a.date ? b : a));
   const refreshed = window.filter((day) => day.status === 'written' && day.date !== newest.date).length;
   if (newest.status !== 'written' && refreshed === 0) return undefined;
-  const head = newest.status === 'written' ? `${newest.date}: ${number(newest.papers)} papers (+${newest.added})` : `${newest.date}: no new listing`;
+  const head = newest.status === 'written' ? `${newest.date}: ${papers(newest.papers)} (+${newest.added})` : `${newest.date}: no new listing`;
   return refreshed ? `${head}, ${days(refreshed)} refreshed` : head;
 }
 
@@ -21,7 +22,7 @@ function backfillLine(backfill: DayOutcome[], remaining: number): string {
   const written = backfill.filter((day) => day.status === 'written');
   const added = backfill.reduce((sum, day) => sum + day.added, 0);
   const left = remaining > 0 ? `${days(remaining)} left` : 'history complete';
-  return `backfill: ${dates[0]}..${dates.at(-1)}, ${days(written.length)}, ${number(added)} papers; ${left}`;
+  return `backfill: ${dates[0]}..${dates.at(-1)}, ${days(written.length)}, ${papers(added)}; ${left}`;
 }
 
 /**
@@ -37,12 +38,17 @@ export function commitMessage(summary: RunSummary): string | undefined {
 
 export function jobSummary(summary: RunSummary): string {
   const lines = [
-    `### Snapshot: ${days(summary.written)} written, ${number(summary.added)} papers added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
+    `### Snapshot: ${days(summary.written)} written, ${papers(summary.added)} added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
     '',
   ];
   const failed = summary.days.filter((day) => day.status === 'failed');
   for (const day of failed) lines.push(`> **Error** ${day.date}: ${day.error}`, '');
-  if (summary.stopped) {
+  if (summary.stopped === 'unreachable') {
+    lines.push(
+      `**The hub could not be reached**, several days in a row: the run stopped asking. Everything captured is kept; ${days(summary.remaining.length)} left.`,
+      '',
+    );
+  } else if (summary.stopped) {
     lines.push(`**${days(summary.remaining.length)} left** (from ${summary.remaining[0]}): the run stopped at its time budget; the next runs go on.`, '');
   } else if (summary.days.some((day) => day.backfill)) {
     lines.push('**History complete**: no days left to fill in.', '');

@@ -96,6 +96,8 @@ async function writeBundle(bundle: string, files: readonly IndexFile[], records:
 export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<string, readonly SearchRecord[]>): Promise<IndexReport> {
   const started = performance.now();
   await rm(root, { recursive: true, force: true });
+  // An empty archive (a fresh clone) has no year to index, but the site still has its folder.
+  await mkdir(root, { recursive: true });
   const years: YearReport[] = [];
   const named = (year: string) => (cause: unknown) => new Error(`Pagefind, year ${year}: ${(cause as Error).message}`, { cause });
   // The previous year's files, being written while the next year is indexed; settles to its error, if any.
