@@ -18,8 +18,10 @@ import {
   paperItem,
   periodItems,
   recentEntries,
+  renderAtom,
   renderFeed,
   renderOpml,
+  renderRss,
   type Feed,
   type FeedContext,
 } from '../src/lib/feeds.ts';
@@ -266,7 +268,7 @@ describe('rendering', () => {
     expect((await renderFeed('json', feedOf(items), ctx)).match(/"id": "https/g)).toHaveLength(5);
   });
 
-  it('dates a feed by its newest item, or the epoch when empty, never the clock', () => {
+  it('dates a feed by its newest item, else the archive’s last capture, never the clock nor 1970', async () => {
     const item = big(0);
     expect(
       feedUpdated(
@@ -274,9 +276,22 @@ describe('rendering', () => {
           { ...item, date: '2026-03-05T00:00:00.000Z' },
           { ...item, date: '2026-03-01T00:00:00.000Z' },
         ]),
-      ).toISOString(),
+      )?.toISOString(),
     ).toBe('2026-03-05T00:00:00.000Z');
-    expect(feedUpdated(feedOf([])).getTime()).toBe(0);
+    // A feed with no items (a topic quiet this month, a weekly digest before any week closed).
+    const quiet = { ...feedOf([]), archiveUpdated: '2026-03-09T12:00:00.000Z' };
+    expect(feedUpdated(quiet)?.toISOString()).toBe('2026-03-09T12:00:00.000Z');
+    expect(await renderRss(quiet, ctx)).toContain('<lastBuildDate>Mon, 09 Mar 2026 12:00:00 GMT</lastBuildDate>');
+    expect(renderAtom(quiet, ctx)).toContain('<updated>2026-03-09T12:00:00.000Z</updated>');
+    // An empty archive (a fresh fork): RSS leaves its optional date out; Atom, which must have
+    // one, says Daily Papers' first day.
+    const empty = feedOf([]);
+    expect(feedUpdated(empty)).toBeUndefined();
+    const rss = await renderRss(empty, ctx);
+    expect(rss).not.toContain('lastBuildDate');
+    expect(rss).not.toContain('1970');
+    expect(renderAtom(empty, ctx)).toContain('<updated>2023-05-05T00:00:00.000Z</updated>');
+    expect(renderOpml([{ title: 'Daily Papers', groups: [mainGroup] }], ctx, undefined)).not.toContain('dateModified');
   });
 
   describe('every upstream field hostile', () => {
@@ -407,7 +422,7 @@ describe('rendering', () => {
   });
 
   it('OPML: one subscription per feed and format, typed for import', () => {
-    const opml = renderOpml([{ title: 'Daily Papers', groups: [mainGroup, digestGroup] }], ctx, new Date(0));
+    const opml = renderOpml([{ title: 'Daily Papers', groups: [mainGroup, digestGroup] }], ctx, new Date('2026-03-09T12:00:00Z'));
     const $ = cheerio.load(opml, { xml: true });
     expect(
       $('outline[xmlUrl]')
@@ -422,7 +437,7 @@ describe('rendering', () => {
       ['rss', 'https://papers.example.org/digest/feed.json'],
     ]);
     expect($('head title').text()).toBe('Broadsheet feeds');
-    expect($('head dateModified').text()).toBe('Thu, 01 Jan 1970 00:00:00 GMT');
+    expect($('head dateModified').text()).toBe('Mon, 09 Mar 2026 12:00:00 GMT');
     expect($('body > outline').attr('text')).toBe('Daily Papers');
     const first = $('outline[xmlUrl]').first();
     expect([first.attr('text'), first.attr('title'), first.attr('description'), first.attr('htmlUrl')]).toEqual([

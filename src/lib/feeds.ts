@@ -12,6 +12,7 @@ import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
 import { absoluteUrl, arxivAbsUrl, arxivPdfUrl, dayPath, feedPath, hfPaperUrl, paperPath } from './paths.ts';
 import type { Paper } from './schema.ts';
 import { firstAuthors, longDate, plural, truncate } from './text.ts';
+import { FIRST_LISTED_DAY } from './dates.ts';
 
 /** GitHub Pages and most readers cope, but a feed past 1 MB is slow for everyone. */
 export const MAX_FEED_BYTES = 1_000_000;
@@ -47,6 +48,8 @@ export interface Feed {
   /** Absolute URL of the page the feed belongs to. */
   homeUrl: string;
   items: FeedItem[];
+  /** When the archive last changed (its newest capture): the date of a feed with no items. */
+  archiveUpdated?: string | undefined;
 }
 
 export interface FeedContext {
@@ -183,14 +186,24 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
 
 // --- Rendering.
 
-/** Newest item date, or the epoch for an empty feed: never the build clock. */
-export function feedUpdated(feed: Feed): Date {
-  const newest = feed.items
-    .map((item) => item.date)
-    .sort()
-    .at(-1);
-  return new Date(newest ?? 0);
+/**
+ * When a feed last changed: its newest item, or for a feed with no items the archive's last
+ * capture; undefined for an empty archive. Never the build clock, so rebuilds are identical.
+ */
+export function feedUpdated(feed: Feed): Date | undefined {
+  const newest =
+    feed.items
+      .map((item) => item.date)
+      .sort()
+      .at(-1) ?? feed.archiveUpdated;
+  return newest ? new Date(newest) : undefined;
 }
+
+/**
+ * Atom requires `updated` even of an empty feed of an empty archive (a fresh fork): then it is
+ * Daily Papers' first day, a fixed date, so a rebuild still changes nothing.
+ */
+export const EMPTY_ARCHIVE_UPDATED = new Date(`${FIRST_LISTED_DAY}T00:00:00Z`);
 
 function selfUrl(feed: Feed, format: FeedFormat, ctx: FeedContext): string {
   return absoluteUrl(feedPath(feed.group.scope, format), ctx.site, ctx.base);
@@ -202,6 +215,8 @@ function feedTitle(feed: Feed, ctx: FeedContext): string {
 
 export async function renderRss(feed: Feed, ctx: FeedContext): Promise<string> {
   const xml = (text: string) => escapeHtml(text);
+  // Optional in RSS: left out when there is nothing to date it by.
+  const updated = feedUpdated(feed);
   return getRssString({
     title: feedTitle(feed, ctx),
     description: clean(feed.group.description),
@@ -209,7 +224,7 @@ export async function renderRss(feed: Feed, ctx: FeedContext): Promise<string> {
     xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
     customData:
       `<language>en</language>` +
-      `<lastBuildDate>${feedUpdated(feed).toUTCString()}</lastBuildDate>` +
+      (updated ? `<lastBuildDate>${updated.toUTCString()}</lastBuildDate>` : '') +
       `<atom:link href="${xml(selfUrl(feed, 'rss', ctx))}" rel="self" type="application/rss+xml"/>`,
     items: feed.items.map((item) => ({
       title: item.title,
@@ -228,7 +243,7 @@ export function renderAtom(feed: Feed, ctx: FeedContext): string {
     id: selfUrl(feed, 'atom', ctx),
     title: { value: feedTitle(feed, ctx) },
     subtitle: { value: clean(feed.group.description) },
-    updated: feedUpdated(feed),
+    updated: feedUpdated(feed) ?? EMPTY_ARCHIVE_UPDATED,
     authors: [{ name: ctx.siteTitle, uri: absoluteUrl('/', ctx.site, ctx.base) }],
     links: [
       { href: selfUrl(feed, 'atom', ctx), rel: 'self', type: 'application/atom+xml' },
@@ -287,9 +302,9 @@ export async function renderFeed(format: FeedFormat, feed: Feed, ctx: FeedContex
   }
 }
 
-export function renderOpml(groups: { title: string; groups: FeedGroup[] }[], ctx: FeedContext, updated: Date): string {
+export function renderOpml(groups: { title: string; groups: FeedGroup[] }[], ctx: FeedContext, updated: Date | undefined): string {
   return generateOpml({
-    head: { title: `${ctx.siteTitle} feeds`, dateModified: updated },
+    head: { title: `${ctx.siteTitle} feeds`, ...(updated ? { dateModified: updated } : {}) },
     body: {
       outlines: groups.map((section) => ({
         text: section.title,

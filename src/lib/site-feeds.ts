@@ -50,7 +50,12 @@ export function buildFeed(which: FeedKind, site: URL): Promise<Feed> {
 async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
   const archive = await getArchive();
   const ctx = context(site);
-  const feed = (group: FeedGroup, items: Feed['items']): Feed => ({ group, homeUrl: absoluteUrl(group.home, site, ctx.base), items });
+  const feed = (group: FeedGroup, items: Feed['items']): Feed => ({
+    group,
+    homeUrl: absoluteUrl(group.home, site, ctx.base),
+    items,
+    archiveUpdated: archive.updatedAt,
+  });
   switch (which.kind) {
     case 'main':
       return feed(

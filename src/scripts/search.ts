@@ -208,7 +208,6 @@ export async function startSearch(): Promise<void> {
   };
   const years = (app.dataset.years ?? '').split(' ').filter(Boolean);
   const bundle = app.dataset.bundle!;
-  if (!years.length) return fail('The archive has no papers yet, so there is nothing to search.');
   // Check the newest index is there before handing over to Pagefind, which would only log an error.
   try {
     const response = await fetch(`${bundle}${years[0]}/pagefind-entry.json`);
