@@ -1,38 +1,92 @@
 // npm run demo: the offline first look. Generates the invented sample archive in the hub's API
-// format, imports it with `snapshot --input` into .demo/days (never the real archive), builds
-// the site into .demo/dist and serves it. `--no-serve` stops after the build.
+// format and imports it with the snapshot command's code into .demo/days (never the real
+// archive), each day captured twice as the scheduled run would (on the day, and again the next
+// morning with more upvotes), so weeks and months close and paper pages have an upvote history.
+// Then builds the site into .demo/dist and serves it.
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { generateSample } from './lib/sample.ts';
+import { formatSummary, inputSources, runCapture, type RunSummary } from './lib/capture.ts';
+import { parseOptions, positiveNumber, runCommand } from './lib/cli.ts';
+import { generateSample, type SampleDay } from './lib/sample.ts';
+import { addDays } from '../src/lib/dates.ts';
 
-const { values } = parseArgs({ options: { 'no-serve': { type: 'boolean', default: false }, days: { type: 'string', default: '45' } } });
-const root = path.resolve('.demo');
-const input = path.join(root, 'input');
-const env = {
-  ...process.env,
-  DAYS_DIR: path.join(root, 'days'),
-  OUT_DIR: path.join(root, 'dist'),
-  CACHE_DIR: path.join(root, 'cache'),
-  SITE_NOTICE: process.env.SITE_NOTICE ?? 'Demo: an invented sample archive. Every paper here is made up.',
-};
+const USAGE = `Usage: npm run demo -- [--days N] [--dir PATH] [--no-serve]
 
-function step(title: string, command: string, args: string[]): void {
-  console.log(`\n▶ ${title}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
-  if (result.status !== 0) {
-    console.error(`demo: ${title} failed (exit ${result.status ?? result.signal})`);
-    process.exit(1);
+Build and serve the site on an invented sample archive, offline.
+
+  --days N      listed days to generate (default 45, from 2026-09-01)
+  --dir PATH    where the sample, its day files and the site go (default .demo)
+  --no-serve    stop after the build (the site is in PATH/dist)
+  -h, --help    show this help`;
+
+/** The first capture of a day sees about half the upvotes it ends with. */
+const early = (day: SampleDay): unknown[] =>
+  (day.items as { paper: { upvotes: number } }[]).map((item) => ({ ...item, paper: { ...item.paper, upvotes: Math.floor(item.paper.upvotes / 2) } }));
+
+async function main(): Promise<number> {
+  const values = parseOptions(process.argv.slice(2), {
+    'no-serve': { type: 'boolean', default: false },
+    days: { type: 'string', default: '45' },
+    dir: { type: 'string', default: '.demo' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
+  const count = positiveNumber('--days', values.days)!;
+  const root = path.resolve(values.dir);
+  const input = path.join(root, 'input');
+  const days = path.join(root, 'days');
+  const env = {
+    ...process.env,
+    DAYS_DIR: days,
+    OUT_DIR: path.join(root, 'dist'),
+    CACHE_DIR: path.join(root, 'cache'),
+    SITE_NOTICE: process.env.SITE_NOTICE ?? 'Demo: an invented sample archive. Every paper here is made up.',
+  };
+  const step = (title: string, command: string, args: string[]) => {
+    console.log(`\n▶ ${title}`);
+    const result = spawnSync(command, args, { stdio: 'inherit', env });
+    if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal})`);
+  };
+
+  await rm(root, { recursive: true, force: true });
+  await mkdir(path.join(input, 'early'), { recursive: true });
+  const sample = generateSample({ days: count, papersPerDay: 18, start: '2026-09-01' });
+  for (const day of sample) {
+    await writeFile(path.join(input, 'early', `${day.date}.json`), JSON.stringify(early(day), null, 1));
+    await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items, null, 1));
+  }
+  console.log(`▶ Generated ${sample.length} listed days, ${sample.reduce((n, d) => n + d.items.length, 0)} papers, in ${path.relative('.', input)}/`);
+
+  console.log('\n▶ Import with the snapshot command, each day captured on the day and again the next morning');
+  const runs: RunSummary[] = [];
+  for (const day of sample) {
+    for (const [file, at] of [
+      [path.join(input, 'early', `${day.date}.json`), `${day.date}T09:17:00Z`],
+      [path.join(input, `${day.date}.json`), `${addDays(day.date, 1)}T07:17:00Z`],
+    ] as const) {
+      runs.push(await runCapture(await inputSources({ input: file }), days, { now: () => new Date(at) }));
+    }
+  }
+  const failed = runs.flatMap((run) => run.days).filter((day) => day.status === 'failed');
+  if (failed.length) throw new Error(`import failed: ${failed.map((day) => `${day.date}: ${day.error}`).join('; ')}`);
+  const first = runs.filter((_, i) => i % 2 === 0);
+  console.log(
+    formatSummary({
+      days: first.flatMap((run) => run.days),
+      written: first.reduce((n, run) => n + run.written, 0),
+      added: first.reduce((n, run) => n + run.added, 0),
+      failed: 0,
+      remaining: [],
+    }),
+  );
+
+  step('Build the site', 'npm', ['run', 'build']);
+  if (!values['no-serve']) step('Serve it (Ctrl-C to stop)', 'npm', ['run', 'preview']);
+  return 0;
 }
 
-await rm(root, { recursive: true, force: true });
-await mkdir(input, { recursive: true });
-const days = generateSample({ days: Number(values.days), papersPerDay: 18, start: '2026-09-01' });
-for (const day of days) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items, null, 1));
-console.log(`▶ Generated ${days.length} listed days, ${days.reduce((n, d) => n + d.items.length, 0)} papers, in ${path.relative('.', input)}/`);
-
-step('Import with the snapshot command', process.execPath, ['scripts/snapshot.ts', '--input', input]);
-step('Build the site', 'npm', ['run', 'build']);
-if (!values['no-serve']) step('Serve it (Ctrl-C to stop)', 'npm', ['run', 'preview']);
+runCommand('demo', main);

@@ -152,6 +152,9 @@ describe('weekly and monthly items', () => {
       categories: [],
       summary: 'τ-bench · Paper 2603.00002',
     });
+    // A period filled in by a backfill is frozen later, but its item is still dated at the period's end.
+    const backfilled = periodItems([{ ...digest, asOf: '2026-06-02T10:00:00.000Z' }], ctx, String, String);
+    expect(backfilled[0]!.date).toBe('2026-03-09T00:00:00.000Z');
     const $ = cheerio.load(item!.contentHtml);
     $('annotation').remove();
     expect(

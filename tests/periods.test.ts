@@ -93,7 +93,7 @@ describe('weekly digests', () => {
   it('wait until the archive holds a capture after Sunday ends (UTC), then publish', () => {
     const period = week([friday(35)]);
     expect(frozenDigest(period, '2026-03-08T23:59:59.999Z', 10)).toBeUndefined();
-    expect(frozenDigest(period, '2026-03-09T00:00:00.000Z', 10)).toMatchObject({ asOf: '2026-03-09T00:00:00.000Z' });
+    expect(frozenDigest(period, '2026-03-09T00:00:00.000Z', 10)).toMatchObject({ asOf: '2026-03-09T00:00:00.000Z', date: '2026-03-09T00:00:00.000Z' });
   });
 
   it('say what was known when the week ended, so later captures never change the item', () => {
@@ -113,6 +113,25 @@ describe('weekly digests', () => {
     const backfilled = week([friday(35, { firstSeenAt: '2026-06-01T10:00:00.000Z', upvoteHistory: [{ at: '2026-06-01T10:00:00.000Z', upvotes: 35 }] })]);
     expect(frozenDigest(backfilled, '2026-06-01T10:00:05.000Z', 10)).toBeUndefined();
     expect(frozenDigest(backfilled, '2026-06-02T10:00:00.000Z', 10)).toMatchObject({ asOf: '2026-06-02T10:00:00.000Z', papers: [{ upvotes: 35 }] });
+  });
+
+  it('date a backfilled week at its end, as a live one, so a reader can order twelve of them captured at once', () => {
+    // Three weeks of August filled in by one backfill run: each is frozen a day after that run, but dated when it ended.
+    const at = '2026-08-24T09:00:00.000Z';
+    const weeks = buildPeriods(
+      buildArchive(
+        ['2026-08-03', '2026-08-10', '2026-08-17'].map((date, i) => ({
+          date,
+          papers: [paper(`2608.0000${i}`, { firstSeenAt: at, lastSeenAt: at, upvoteHistory: [{ at, upvotes: 5 }] })],
+        })),
+        [],
+      ),
+    ).weeks;
+    const digests = weeks.map((w) => frozenDigest(w, '2026-08-25T09:00:00.000Z', 10)!);
+    expect(digests.map((d) => d.asOf)).toEqual(Array(3).fill('2026-08-25T09:00:00.000Z'));
+    expect(digests.map((d) => d.date)).toEqual(['2026-08-24T00:00:00.000Z', '2026-08-17T00:00:00.000Z', '2026-08-10T00:00:00.000Z']);
+    // Published once, never changed: a later capture leaves the date and the list as they were.
+    expect(frozenDigest(weeks[1]!, '2026-11-01T00:00:00.000Z', 10)).toEqual(digests[1]);
   });
 
   it('read a count at an instant from the history, or the file’s count without one', () => {

@@ -160,7 +160,7 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
 
 /** One item per closed week or month, newest first: what was known at its end (src/lib/periods.ts). */
 export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, pathOf: (key: string) => string, titleOf: (key: string) => string): FeedItem[] {
-  return digests.map(({ period, asOf, papers }) => {
+  return digests.map(({ period, date, papers }) => {
     const url = absoluteUrl(pathOf(period.key), ctx.site, ctx.base);
     const list = papers
       .map(
@@ -172,7 +172,7 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
       id: url,
       url,
       title: `${titleOf(period.key)}: the top ${plural(papers.length, 'paper')}`,
-      date: asOf,
+      date,
       authors: [],
       categories: [],
       contentHtml: `<ol>${list}</ol><p>${link(url, `All ${plural(period.papers.length, 'paper')} of ${titleOf(period.key)}`)}</p>`,

@@ -81,8 +81,10 @@ export function periodNeighbours(list: readonly Period[], index: Map<string, num
 /** What a closed period's digest lists: the papers as the archive knew them at `asOf`. */
 export interface FrozenDigest {
   period: Period;
-  /** When the item was published: the period's end, or a day after its first capture if it was filled in later. */
+  /** The instant the list is frozen at: the period's end, or a day after its first capture if it was filled in later. */
   asOf: string;
+  /** The item's date: the period's end, also for a period filled in later, so a reader orders backfilled items. */
+  date: string;
   papers: { paper: Paper; upvotes: number }[];
 }
 
@@ -113,5 +115,5 @@ export function frozenDigest(period: Period, archiveClock: string | undefined, t
     .map((p) => ({ paper: p.record.paper, upvotes: upvotesAt(p.listed, asOf) }))
     .sort((a, b) => b.upvotes - a.upvotes || (a.paper.id < b.paper.id ? -1 : 1))
     .slice(0, top);
-  return { period, asOf, papers };
+  return { period, asOf, date: end, papers };
 }
