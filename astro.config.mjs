@@ -20,6 +20,6 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the space between a word and an inline element on the next
   // source line; true removes only what is lossless.
   compressHTML: true,
-  // The search index is built by the step after `astro build`: see scripts/search-index.ts.
+  // The search index is built beside `astro build`, from the day files: see scripts/build.ts.
   integrations: [sitemap()],
 });

@@ -1,32 +1,47 @@
-// npm run bench -- --papers 44000 [--per-day 40] [--runs 3]
+// npm run bench -- --papers 44000 [--per-day 40] [--runs 3] [--no-search-probe]
 // The scale benchmark: generate a synthetic archive in the hub's API format with the sample
 // generator, import it with `snapshot --input`, run the complete `npm run build` (pages, feeds,
 // search index) from a cold cache, and report medians over the runs with their spread.
 import { readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds } from './lib/build-log.ts';
+import { commandOptions, positiveNumber, wholeNumber } from './lib/cli.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
 import { serveStatic } from './lib/static-server.ts';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = `Usage: npm run bench -- [--papers N] [--per-day N] [--runs N] [--no-search-probe]
+
+Generate a synthetic archive shaped like the real listings, import it, run the whole
+npm run build from a cold cache, and report times, memory and sizes (medians over the runs).
+
+  --papers N          papers in the archive (default 2000; docs/performance.md uses
+                      2000, 10000 and 44000)
+  --per-day N         average papers per listed weekday (default 40)
+  --runs N            builds to measure (default 3); 0 re-measures the last build's
+                      output of this size (sizes, first search) without building
+  --no-search-probe   skip the first-search byte counts in headless Chromium
+  -h, --help          show this help
+
+Work files go to .bench/<papers>/; results to .bench/results-<papers>.json.`;
+
+const { papers, perDay, runs, searchProbe } = commandOptions(
+  'bench',
+  USAGE,
+  {
     papers: { type: 'string', default: '2000' },
     'per-day': { type: 'string', default: '40' },
     runs: { type: 'string', default: '3' },
     'no-search-probe': { type: 'boolean', default: false },
   },
-});
-const papers = Number(values.papers);
-const perDay = Number(values['per-day']);
-const runs = Number(values.runs);
-// --runs 0 re-measures the output of the last build of this size (sizes, first search) without building.
-if (!(papers > 0 && perDay > 0 && runs >= 0)) {
-  console.error('bench: --papers and --per-day take positive numbers, --runs 0 or more');
-  process.exit(2);
-}
+  (values) => ({
+    papers: positiveNumber('--papers', values.papers)!,
+    perDay: positiveNumber('--per-day', values['per-day'])!,
+    runs: wholeNumber('--runs', values.runs)!,
+    searchProbe: !values['no-search-probe'],
+  }),
+);
 
 const root = path.resolve('.bench', String(papers));
 const input = path.join(root, 'input');
@@ -200,7 +215,7 @@ const probes: [string, string, string][] = [
 ];
 // One after another, each in a fresh browser: a cold cache every time.
 const searches: [string, SearchBytes | undefined][] = [];
-if (!values['no-search-probe']) for (const [label, term, sort] of probes) searches.push([label, await firstSearchBytes(term, sort)]);
+if (searchProbe) for (const [label, term, sort] of probes) searches.push([label, await firstSearchBytes(term, sort)]);
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);

@@ -6,6 +6,22 @@
 import { spawn } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { commandOptions } from './lib/cli.ts';
+
+const USAGE = `Usage: npm run build
+
+Build the complete static site into dist/: pages and feeds (astro build) and the search
+index at the same time, then print the site's size by section and fail over MAX_SITE_MB.
+
+Environment:
+  SITE_URL      where the site will live, e.g. https://you.github.io (default https://example.org)
+  BASE_PATH     its path there, e.g. /broadsheet/ for a project site (default /); npm run
+                preview needs the same BASE_PATH to serve the result
+  DAYS_DIR      the day files to build from (default src/content/days)
+  OUT_DIR       where to write the site (default dist)
+  MAX_SITE_MB   fail when the site is larger, for GitHub Pages' 1 GB limit (default 950)`;
+
+commandOptions('build', USAGE, {}, () => undefined);
 
 const dist = path.resolve(process.env.OUT_DIR || 'dist');
 const staging = path.join(path.dirname(dist), `.${path.basename(dist)}-search`);

@@ -49,6 +49,34 @@ export function positiveNumber(flag: string, value: string | undefined): number 
   return number;
 }
 
+/** The one line a usage error prints. */
+const usageLine = (name: string, error: UsageError) => `${name}: ${error.message} (npm run ${name} -- --help lists the options)`;
+
+/**
+ * For a script that runs at the top level rather than through runCommand: its options, checked by
+ * `check`; or, on --help, the usage and exit 0; or one usage line and exit 2.
+ */
+export function commandOptions<const O extends Options, T>(
+  name: string,
+  usage: string,
+  options: O,
+  check: (values: ReturnType<typeof parseOptions<O>>) => T,
+  argv: readonly string[] = process.argv.slice(2),
+): T {
+  try {
+    const values = parseOptions(argv, { ...options, help: { type: 'boolean', short: 'h', default: false } });
+    if ((values as { help?: boolean }).help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    return check(values as ReturnType<typeof parseOptions<O>>);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(usageLine(name, error));
+    process.exit(2);
+  }
+}
+
 /**
  * Run a command's main and exit with its code. A UsageError prints one line naming the problem and
  * where the options are listed, and exits 2; any other error prints one line and exits 1.
@@ -58,7 +86,7 @@ export function runCommand(name: string, main: () => Promise<number>, describe: 
     (code) => process.exit(code),
     (error: unknown) => {
       if (error instanceof UsageError) {
-        console.error(`${name}: ${error.message} (npm run ${name} -- --help lists the options)`);
+        console.error(usageLine(name, error));
         process.exit(2);
       }
       console.error(`${name}: ${describe(error as Error)}`);
