@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, calendar, heatLevel, neighbours, papersByTopic } from '../src/lib/archive.ts';
+import { buildArchive, calendar, dayNeighbours, heatLevel, papersByTopic } from '../src/lib/archive.ts';
 import { stripXmlForbidden } from '../src/lib/escape.ts';
 import { hasMath, plainMath, renderMath, searchWords, splitMath } from '../src/lib/math.ts';
 import { jsonLdScript } from '../src/lib/paper-meta.ts';
@@ -65,8 +65,8 @@ describe('archive', () => {
 
   it('orders days newest first and finds neighbours across weekends', () => {
     expect(archive.days.map((d) => d.date)).toEqual(['2026-03-09', '2026-03-06', '2026-03-05']);
-    expect(neighbours(archive, '2026-03-06')).toEqual({ previous: '2026-03-05', next: '2026-03-09' });
-    expect(neighbours(archive, '2026-03-09')).toEqual({ previous: '2026-03-06' });
+    expect(dayNeighbours(archive, '2026-03-06')).toEqual({ previous: '2026-03-05', next: '2026-03-09' });
+    expect(dayNeighbours(archive, '2026-03-09')).toEqual({ previous: '2026-03-06' });
   });
   it('knows every day a paper was listed on, with its freshest capture', () => {
     const record = archive.papers.get('2603.00002')!;

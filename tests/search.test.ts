@@ -53,7 +53,7 @@ const archive = buildArchive(days, topics);
 
 describe('search records', () => {
   it('hold the abstract as content, the title and authors as metadata, and the filters', () => {
-    const record = searchRecord(archive.papers.get('2603.00004')!, archive.topicNames, 0);
+    const record = searchRecord(archive.papers.get('2603.00004')!, archive.topicNames);
     expect(record.url).toBe('/papers/2603.00004/');
     expect(record.language).toBe('en');
     expect(record.content).toBe('We split x2 documents <iframe src="javascript:alert(1)"></iframe>.');
@@ -91,16 +91,29 @@ describe('search records', () => {
     expect(searchYears(relisted)).toEqual(['2026', '2025', '2023']);
   });
 
-  it('go to the year of their last listing, newest year first, with their place in that day', () => {
+  it('go to the year of their last listing, newest year first, each year in date order and each day in its own order', () => {
     expect(searchYears(archive)).toEqual(['2026', '2025', '2024']);
     const byYear = searchRecordsByYear(archive);
     expect([...byYear.keys()]).toEqual(['2026', '2025', '2024']);
-    expect(byYear.get('2025')!.map((r) => [r.url, r.rank, r.meta.upvotes])).toEqual([
-      ['/papers/2412.00002/', 0, '9'],
-      ['/papers/2501.00003/', 1, '4'],
+    expect(byYear.get('2025')!.map((r) => [r.url, r.meta.upvotes])).toEqual([
+      ['/papers/2412.00002/', '9'],
+      ['/papers/2501.00003/', '4'],
     ]);
     expect(byYear.get('2024')!.map((r) => r.url)).toEqual(['/papers/2412.00001/']);
-    expect(byYear.get('2026')!.map((r) => r.rank)).toEqual([0, 1]);
+    expect(byYear.get('2026')!.map((r) => r.url)).toEqual(['/papers/2603.00004/', '/papers/2603.00005/']);
+    // Newest day first within a year, whatever order the records of a year were found in.
+    const twoDays = buildArchive(
+      [
+        { date: '2025-03-03', papers: [paper('2503.00001', { upvotes: 50 })] },
+        { date: '2025-03-04', papers: [paper('2503.00002', { upvotes: 1 }), paper('2503.00003', { upvotes: 0 })] },
+      ],
+      topics,
+    );
+    expect(
+      searchRecordsByYear(twoDays)
+        .get('2025')!
+        .map((r) => r.url),
+    ).toEqual(['/papers/2503.00002/', '/papers/2503.00003/', '/papers/2503.00001/']);
   });
 });
 

@@ -21,7 +21,8 @@ export function seconds(text: string): number {
 
 /**
  * Pages Astro built; seconds of its page-generation phase alone (after the Vite build and the
- * content sync, which cost the same at any size); seconds the Pagefind integration took.
+ * content sync, which cost the same at any size); seconds the search index took (scripts/search-index.ts,
+ * beside Astro).
  */
 export function buildCounts(output: string): { pages: number; astroSeconds: number; generateSeconds: number; searchSeconds: number } {
   const generating = output.slice(output.indexOf('generating static routes'));

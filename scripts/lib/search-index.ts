@@ -79,13 +79,12 @@ async function writeBundle(bundle: string, files: readonly IndexFile[], records:
     const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
     if (match) for (const [hash, url] of fragmentUrls(match[1]!, file.content)) hashes.set(url, hash);
   }
-  const order = [...records]
-    .sort((a, b) => (a.meta.listed! < b.meta.listed! ? 1 : a.meta.listed! > b.meta.listed! ? -1 : a.rank - b.rank))
-    .map((record) => {
-      const hash = hashes.get(record.url);
-      if (!hash) throw new Error(`no page written for ${record.url}`);
-      return { date: record.meta.listed!, hash };
-    });
+  // The records come in date order (src/lib/search-records.ts): the file keeps it.
+  const order = records.map((record) => {
+    const hash = hashes.get(record.url);
+    if (!hash) throw new Error(`no page written for ${record.url}`);
+    return { date: record.meta.listed!, hash };
+  });
   const kept = files.filter((file) => !UNUSED.includes(file.path));
   for (const dir of new Set(kept.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
   await Promise.all(kept.map((file) => writeFile(path.join(bundle, file.path), file.content)));

@@ -62,13 +62,47 @@ export function latestDay(archive: Archive): Day | undefined {
   return archive.days[0];
 }
 
-/** The listed days before and after a date (weekends and holidays have no listing). */
-export function neighbours(archive: Archive, date: string): { previous?: string; next?: string } {
-  const index = archive.dayIndex.get(date);
-  if (index === undefined) return {};
-  const previous = archive.days[index + 1]?.date;
-  const next = index > 0 ? archive.days[index - 1]?.date : undefined;
-  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+/**
+ * The entries before and after `key` in a newest-first list (days, weeks, months): `previous` is
+ * the older one, `next` the newer. Weekends and holidays have no listing, so neighbours skip them.
+ */
+export function neighbours<T>(
+  list: readonly T[],
+  index: ReadonlyMap<string, number>,
+  key: string,
+  keyOf: (entry: T) => string,
+): { previous?: string; next?: string } {
+  const at = index.get(key);
+  if (at === undefined) return {};
+  const older = list[at + 1];
+  const newer = at > 0 ? list[at - 1] : undefined;
+  return { ...(older ? { previous: keyOf(older) } : {}), ...(newer ? { next: keyOf(newer) } : {}) };
+}
+
+/** The listed days before and after a date. */
+export const dayNeighbours = (archive: Archive, date: string) => neighbours(archive.days, archive.dayIndex, date, (day) => day.date);
+
+/** A paper at one of its listings. */
+export interface Listing {
+  date: string;
+  /** The paper as that day's file holds it (its counts then, its listing time). */
+  listed: Paper;
+  record: PaperRecord;
+}
+
+/**
+ * Each paper once, at its newest listing: newest day first, in each day's order. Every list of
+ * "papers, newest first" (topics, organizations, feeds, the search index's date order) walks this.
+ */
+export function* newestListings(archive: Archive, days: readonly Day[] = archive.days): Generator<Listing> {
+  const seen = new Set<string>();
+  for (const day of days) {
+    for (const listed of day.papers) {
+      if (seen.has(listed.id)) continue;
+      seen.add(listed.id);
+      yield { date: day.date, listed, record: archive.papers.get(listed.id)! };
+    }
+  }
 }
 
 export interface TopicPaper {
@@ -79,17 +113,20 @@ export interface TopicPaper {
 /** Every topic's papers in one pass over the archive (topic pages and feeds share it). */
 export function papersByTopic(archive: Archive): Map<string, TopicPaper[]> {
   const byTopic = new Map<string, TopicPaper[]>(archive.topics.map((topic) => [topic.slug, []]));
-  const seen = new Set<string>();
-  for (const day of archive.days) {
-    for (const paper of day.papers) {
-      if (seen.has(paper.id)) continue;
-      seen.add(paper.id);
-      const record = archive.papers.get(paper.id)!;
-      for (const slug of record.topics) byTopic.get(slug)?.push({ date: day.date, paper: record.paper });
-    }
+  for (const { date, record } of newestListings(archive)) {
+    for (const slug of record.topics) byTopic.get(slug)?.push({ date, paper: record.paper });
   }
   return byTopic;
 }
+
+/** Most upvoted first, ties by arXiv id: one ranking for weeks, months and digests. */
+export const byUpvotesThenId =
+  <T>(key: (item: T) => readonly [upvotes: number, id: string]) =>
+  (a: T, b: T): number => {
+    const [upvotesA, idA] = key(a);
+    const [upvotesB, idB] = key(b);
+    return upvotesB - upvotesA || (idA < idB ? -1 : idA > idB ? 1 : 0);
+  };
 
 // --- The archive page's calendar heat map.
 

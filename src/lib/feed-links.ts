@@ -1,5 +1,6 @@
 // Which feeds a page advertises: in <link rel="alternate"> and in its visible feed list.
 import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
+import { orgName } from './orgs.ts';
 import { feedPath } from './paths.ts';
 import type { Topic } from './topics.ts';
 
@@ -41,8 +42,8 @@ export const monthlyGroup: FeedGroup = {
 export const orgGroup = (org: { name: string; fullname?: string | undefined; segment: string }): FeedGroup => ({
   scope: `/orgs/${org.segment}/`,
   home: `/orgs/${org.segment}/`,
-  name: org.fullname ?? org.name,
-  description: `Papers from ${org.fullname ?? org.name} (${org.name} on Hugging Face).`,
+  name: orgName(org),
+  description: `Papers from ${orgName(org)} (${org.name} on Hugging Face).`,
 });
 export const topicGroup = (topic: Topic): FeedGroup => ({
   scope: `/topics/${topic.slug}/`,

@@ -2,7 +2,7 @@
 // handle is the path as Hugging Face spells it (`/orgs/ByteDance-Seed/`); characters a path
 // cannot carry as they are, and handles that differ only in case (which collide on
 // case-insensitive file systems and hosts), still get working, distinct paths.
-import type { Archive, PaperRecord } from './archive.ts';
+import { newestListings, type Archive, type Listing } from './archive.ts';
 
 export interface Org {
   /** The handle, as Hugging Face spells it. */
@@ -11,8 +11,8 @@ export interface Org {
   fullname?: string;
   /** The path segment: see orgSegments. */
   segment: string;
-  /** Newest listed first, then by upvotes. */
-  papers: { date: string; record: PaperRecord }[];
+  /** Newest listed first, in each day's order. */
+  papers: Listing[];
   /** The last day any of its papers was listed. */
   newest: string;
 }
@@ -45,19 +45,20 @@ export function orgSegments(handles: Iterable<string>): Map<string, string> {
   return segments;
 }
 
+/** What a reader calls an organization: its full name, else its handle. */
+export const orgName = (org: { name: string; fullname?: string | undefined }): string => org.fullname ?? org.name;
+
 /** Every organization of the archive, by handle, in one pass. */
 export function buildOrgs(archive: Archive): Org[] {
   const orgs = new Map<string, Omit<Org, 'segment'>>();
-  for (const day of archive.days) {
-    for (const listed of day.papers) {
-      const record = archive.papers.get(listed.id)!;
-      const org = record.paper.organization;
-      if (!org || record.days.at(-1) !== day.date) continue; // once, at its newest listing
-      let entry = orgs.get(org.name);
-      if (!entry) orgs.set(org.name, (entry = { name: org.name, papers: [], newest: day.date }));
-      if (org.fullname && !entry.fullname) entry.fullname = org.fullname;
-      entry.papers.push({ date: day.date, record });
-    }
+  for (const listing of newestListings(archive)) {
+    const { date, record } = listing;
+    const org = record.paper.organization;
+    if (!org) continue;
+    let entry = orgs.get(org.name);
+    if (!entry) orgs.set(org.name, (entry = { name: org.name, papers: [], newest: date }));
+    if (org.fullname && !entry.fullname) entry.fullname = org.fullname;
+    entry.papers.push(listing);
   }
   const segments = orgSegments(orgs.keys());
   return [...orgs.values()]

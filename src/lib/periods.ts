@@ -1,7 +1,7 @@
 // Weeks and months of the archive, pure: ISO 8601 weeks (Monday to Sunday, src/lib/dates.ts),
 // the papers of each period ranked by upvotes, and the rule for digest items that never change
 // once published.
-import type { Archive, PaperRecord } from './archive.ts';
+import { byUpvotesThenId, neighbours, type Archive, type PaperRecord } from './archive.ts';
 import { DAY_MS, isoWeek, monthOf, periodEnd } from './dates.ts';
 import type { Paper } from './schema.ts';
 
@@ -53,7 +53,7 @@ export function buildPeriods(archive: Archive): Periods {
         kind,
         key,
         days,
-        papers: [...papers.values()].sort((a, b) => b.record.paper.upvotes - a.record.paper.upvotes || (a.record.paper.id < b.record.paper.id ? -1 : 1)),
+        papers: [...papers.values()].sort(byUpvotesThenId(({ record }) => [record.paper.upvotes, record.paper.id])),
       }))
       .sort((a, b) => (a.key < b.key ? 1 : -1));
   };
@@ -68,13 +68,8 @@ export function buildPeriods(archive: Archive): Periods {
 }
 
 /** The periods with listings before and after one, in a newest-first list. */
-export function periodNeighbours(list: readonly Period[], index: Map<string, number>, key: string): { previous?: string; next?: string } {
-  const at = index.get(key);
-  if (at === undefined) return {};
-  const previous = list[at + 1]?.key;
-  const next = at > 0 ? list[at - 1]?.key : undefined;
-  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
-}
+export const periodNeighbours = (list: readonly Period[], index: ReadonlyMap<string, number>, key: string) =>
+  neighbours(list, index, key, (period) => period.key);
 
 // --- Digest items that never change once published.
 
@@ -113,7 +108,7 @@ export function frozenDigest(period: Period, archiveClock: string | undefined, t
   const papers = period.papers
     .filter((p) => p.listed.firstSeenAt <= asOf)
     .map((p) => ({ paper: p.record.paper, upvotes: upvotesAt(p.listed, asOf) }))
-    .sort((a, b) => b.upvotes - a.upvotes || (a.paper.id < b.paper.id ? -1 : 1))
+    .sort(byUpvotesThenId(({ paper, upvotes }) => [upvotes, paper.id]))
     .slice(0, top);
   return { period, asOf, date: end, papers };
 }

@@ -2,8 +2,9 @@
 // Pagefind index per year (scripts/lib/search-index.ts), so the indexer's memory follows one
 // year, and the search page can load the newest years first and merge sorted results exactly
 // (years are disjoint by date). Built from the same archive as the pages, never from their HTML.
-import type { Archive, PaperRecord } from './archive.ts';
+import { newestListings, type Archive, type PaperRecord } from './archive.ts';
 import { plainMath, searchWords } from './math.ts';
+import { orgName } from './orgs.ts';
 import { paperPath } from './paths.ts';
 import { firstAuthors } from './text.ts';
 
@@ -18,14 +19,12 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   /** Pagefind's one sort: number-like strings sort numerically. (Date order is a file of our own.) */
   sort: { upvotes: string };
-  /** Position in its last day's listing: the order within a day, newest first by date. */
-  rank: number;
 }
 
 /** The year a paper belongs to: that of its last listed day, the date results sort by. */
 export const searchYear = (record: PaperRecord): string => record.days.at(-1)!.slice(0, 4);
 
-export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string, string>, rank = 0): SearchRecord {
+export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string, string>): SearchRecord {
   const { paper } = record;
   const listed = record.days.at(-1)!;
   const title = plainMath(paper.title);
@@ -39,7 +38,7 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
   const words = searchWords(paper.title);
   if (words !== title) meta.words = words;
   if (paper.aiKeywords?.length) meta.keywords = paper.aiKeywords.join(', ');
-  const organization = paper.organization && (paper.organization.fullname ?? paper.organization.name);
+  const organization = paper.organization && orgName(paper.organization);
   if (organization) meta.organization = organization;
   // No year filter here: each year is its own index, and the search page gives each index its
   // year as a filter in the browser (Pagefind's mergeFilter), with no filter file to download.
@@ -53,7 +52,6 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
     meta,
     filters,
     sort: { upvotes: String(paper.upvotes) },
-    rank,
   };
 }
 
@@ -62,14 +60,9 @@ export function searchYears(archive: Archive): string[] {
   return [...new Set([...archive.papers.values()].map(searchYear))].sort().reverse();
 }
 
-/** Each year's records, newest year first. */
+/** Each year's records, newest year first, each year's in date order: newest listed first, in each day's order. */
 export function searchRecordsByYear(archive: Archive): Map<string, SearchRecord[]> {
   const byYear = new Map<string, SearchRecord[]>(searchYears(archive).map((year) => [year, []]));
-  const rankOf = new Map<string, number>();
-  for (const day of archive.days) day.papers.forEach((paper, rank) => rankOf.set(`${day.date} ${paper.id}`, rank));
-  for (const record of archive.papers.values()) {
-    const rank = rankOf.get(`${record.days.at(-1)} ${record.paper.id}`) ?? 0;
-    byYear.get(searchYear(record))!.push(searchRecord(record, archive.topicNames, rank));
-  }
+  for (const { record } of newestListings(archive)) byYear.get(searchYear(record))!.push(searchRecord(record, archive.topicNames));
   return byYear;
 }

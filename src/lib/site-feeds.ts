@@ -2,7 +2,7 @@
 import { digestGroup, mainGroup, monthlyGroup, orgGroup, topGroup, topicGroup, weeklyGroup, type FeedGroup } from './feed-links.ts';
 import { feedContentType, type FeedFormat } from './feed-formats.ts';
 import { frozenDigest, type FrozenDigest, type Period } from './periods.ts';
-import { digestItems, listedAt, periodItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
+import { digestItems, feedEntry, periodItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
 import { absoluteUrl, monthPath, weekPath } from './paths.ts';
 import { getArchive, getOrgs, getPeriods } from './site-data.ts';
 import { longDate, monthName } from './text.ts';
@@ -82,15 +82,7 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
     case 'org': {
       const org = (await getOrgs()).bySegment.get(which.segment)!;
-      const entries = org.papers.slice(0, siteConfig.topicFeed.maxItems).map(({ date, record }) => ({
-        date,
-        paper: record.paper,
-        listedAt: listedAt(
-          date,
-          archive.days[archive.dayIndex.get(date)!]!.papers.find((p) => p.id === record.paper.id)!,
-        ),
-        topics: record.topics.map((slug) => archive.topicNames.get(slug) ?? slug),
-      }));
+      const entries = org.papers.slice(0, siteConfig.topicFeed.maxItems).map((listing) => feedEntry(archive, listing));
       return feed(
         orgGroup(org),
         entries.map((entry) => paperItem(entry, ctx)),

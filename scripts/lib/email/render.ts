@@ -1,8 +1,10 @@
 // The digest of one listed day as an email: a subject, an HTML part that reads well in common
 // mail clients (inline styles, fixed colours that hold in light and dark, no scripts, no remote
 // images or fonts, formulas as plain text) and a plain-text part with the same papers and links.
+import { byUpvotesThenId } from '../../../src/lib/archive.ts';
 import { escapeHtml } from '../../../src/lib/escape.ts';
 import { plainMath } from '../../../src/lib/math.ts';
+import { orgName } from '../../../src/lib/orgs.ts';
 import { absoluteUrl, arxivAbsUrl, feedPath, paperPath } from '../../../src/lib/paths.ts';
 import type { Paper } from '../../../src/lib/schema.ts';
 import { firstAuthors, plural, shortDate, shortSummary } from '../../../src/lib/text.ts';
@@ -46,7 +48,7 @@ export function weekSubject(week: string, count: number): string {
 
 export function renderDigest(input: DigestInput): Digest {
   const url = (path: string) => absoluteUrl(path, input.site, input.base);
-  const ranked = [...input.papers].sort((a, b) => b.upvotes - a.upvotes || (a.id < b.id ? -1 : 1));
+  const ranked = [...input.papers].sort(byUpvotesThenId((paper) => [paper.upvotes, paper.id]));
   const shown = ranked.slice(0, DIGEST_PAPERS);
   const rest = ranked.length - shown.length;
   const pageUrl = url(input.page);
@@ -55,7 +57,7 @@ export function renderDigest(input: DigestInput): Digest {
   const scope = input.topicNames.length ? ` in ${input.topicNames.join(', ')}` : '';
   const subject = input.subject;
   const items = shown.map((paper, index) => {
-    const by = paper.organization ? (paper.organization.fullname ?? paper.organization.name) : firstAuthors(paper.authors);
+    const by = paper.organization ? orgName(paper.organization) : firstAuthors(paper.authors);
     const links = [
       ['Read', url(paperPath(paper.id))],
       ['arXiv', arxivAbsUrl(paper.id)],
