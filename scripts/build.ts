@@ -1,7 +1,6 @@
 // `npm run build`: the pages (`astro build`) and the search index at the same time, then the size
 // check. The index is built from the day files, not from the pages, so nothing orders the two: run
-// together they take as long as the longer one (at 44,000 papers Pagefind mostly waits on creating
-// ~44,000 small files while Astro renders on the other core). The index is written beside dist/
+// together they take about as long as the longer one (docs/performance.md). The index is written beside dist/
 // and moved in once Astro is done, since Astro owns dist/ while it builds.
 import { spawn } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';

@@ -3,8 +3,8 @@
 export const siteConfig = {
   title: 'Broadsheet',
   tagline: 'The Hugging Face Daily Papers, archived, with feeds and search.',
-  /** Feeds of everything: papers of the last N listed days, at most this many items (200 keeps a
-   *  feed of full abstracts near 650 KB; every feed is also trimmed to stay under 1 MB). */
+  /** Feeds of everything: papers of the last N listed days, at most this many items (every feed is
+   *  also trimmed to stay under 1 MB; docs/performance.md has the sizes). */
   mainFeed: { days: 7, maxItems: 200 },
   /** Topic feeds: papers of the last N listed days, at most this many items. */
   topicFeed: { days: 30, maxItems: 100 },

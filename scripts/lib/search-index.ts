@@ -43,7 +43,7 @@ export function fragmentUrls(name: string, bytes: Uint8Array): [hash: string, ur
   });
 }
 
-/** Records sent to Pagefind at a time: one round trip each left the indexer waiting (4.9 s against 3.3 s a year). */
+/** Records sent to Pagefind at a time: one round trip each left the indexer waiting (docs/performance.md). */
 const IN_FLIGHT = 64;
 
 /** Index one year in a fresh Pagefind process and take its files into memory. */
@@ -71,7 +71,7 @@ async function indexYear(records: readonly SearchRecord[]): Promise<IndexFile[]>
 /**
  * Write a year's bundle, without Pagefind's unused UIs, and its date file. Node writes the files
  * itself, all at once, while Pagefind indexes the next year: creating ~10,000 small files one
- * after another was most of Pagefind's own writeFiles (11 s a year here, against 2.3 s).
+ * after another was most of Pagefind's own writeFiles (docs/performance.md).
  */
 async function writeBundle(bundle: string, files: readonly IndexFile[], records: readonly SearchRecord[]): Promise<void> {
   const hashes = new Map<string, string>();

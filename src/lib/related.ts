@@ -1,11 +1,11 @@
 // Related papers across the whole archive: TF-IDF vectors of title, keywords and abstract, cosine
 // similarity, over an inverted index so no pair of papers is ever compared directly. Each paper
 // keeps only its most telling terms (a v2's name, a dataset's name, a method's name weigh most),
-// which keeps the index small and the search fast: about a second per 10,000 papers.
+// which keeps the index small and the search fast.
 //
 // Why not a library: MiniSearch (the best kept of the small search libraries) answers one "more
-// like this" query over 44,000 papers in ~270 ms, an hour of build for the archive; this is the
-// part of what it does that the job needs, with the index cut to each paper's top terms.
+// like this" query at a time, which over the whole archive takes hours (docs/performance.md); this
+// is the part of what it does that the job needs, with the index cut to each paper's top terms.
 
 export interface RelatedInput {
   id: string;

@@ -45,7 +45,7 @@ export class YearIndexes {
   private primary(): Promise<PagefindApi> {
     this.api ??= (async () => {
       const api = (await import(/* @vite-ignore */ `${this.bundle}${this.years[0]}/pagefind.js`)) as PagefindApi;
-      // On the main thread: searching one year is a few milliseconds, and the worker is 44 KB more.
+      // On the main thread: searching one year is quick, and the worker is one more download (docs/performance.md).
       await api.options({ basePath: `${this.bundle}${this.years[0]}/`, baseUrl: this.base, noWorker: true, mergeFilter: { year: this.years[0] } });
       await api.init();
       return api;
