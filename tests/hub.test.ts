@@ -110,6 +110,16 @@ describe('fetchDailyPapers', () => {
     expect(hub.requests).toEqual(['/api/daily_papers?date=2026-03-06&limit=50&p=0']);
   });
 
+  it('does not try the HTML page on the same host when the API cannot be reached at all', async () => {
+    await hub.close();
+    const error = (await fetchDailyPapers(client, hub.endpoint, '2026-03-06').catch((e: unknown) => e)) as ListingError;
+    expect(error).toBeInstanceOf(ListingError);
+    expect(error.url).toBe(`${hub.endpoint}/api/daily_papers?date=2026-03-06&limit=50&p=0`);
+    expect(error.problem).toMatch(/^network error: ECONNREFUSED: .* after 2 attempts$/);
+    expect(error.message).not.toContain('HTML fallback');
+    expect(error.cause).toMatchObject({ kind: 'network' });
+  });
+
   it('falls back to the HTML listing when the API keeps failing', async () => {
     const props = JSON.stringify({ date: '2026-03-06T00:00:00.000Z', dailyPapers: [apiItem({ id: '2603.00042' })] });
     const page = `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${props.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></div></body></html>`;
@@ -157,7 +167,19 @@ describe('parseApiBody', () => {
     expect(item).not.toHaveProperty('brandNewField');
   });
   it('refuses JSON that is not a list', () => {
-    expect(() => parseApiBody('{"error":"x"}')).toThrow('not a list of papers');
+    expect(() => parseApiBody('{"error":"x"}')).toThrow(new Error('returned JSON that is not a list of papers (the format changed?)'));
+  });
+  it('says what is wrong with a recorded file in a file’s words, not a response’s', () => {
+    const bad = apiItem({ id: '2603.00001' });
+    (bad.paper as Record<string, unknown>).upvotes = -1;
+    expect(() => parseApiBody('<html>', 'application/json', 'file')).toThrow(new Error('is HTML, not JSON'));
+    expect(() => parseApiBody('[{"paper": ', 'application/json', 'file')).toThrow(new Error('is not valid JSON (11 bytes, truncated?)'));
+    expect(() => parseApiBody('{}', 'application/json', 'file')).toThrow(new Error('holds JSON that is not a list of papers (the format changed?)'));
+    expect(() => parseApiBody(JSON.stringify([bad]), 'application/json', 'file')).toThrow(
+      /^holds papers that do not match the expected format: \[0\]\.paper\.upvotes/,
+    );
+    expect(() => parseApiBody(JSON.stringify([bad]))).toThrow(/^returned papers that do not match the expected format: \[0\]\.paper\.upvotes/);
+    expect(() => parseApiBody('[{"paper": ')).toThrow(new Error('returned a body that is not valid JSON (11 bytes, truncated?)'));
   });
 });
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dayFile, daysDir, listDays, readDay, readEmptyDays, serializeDay, writeDay, writeEmptyDays } from '../scripts/lib/store.ts';
+import { dayFile, daysDir, listDays, readDay, readDays, readEmptyDays, serializeDay, writeDay, writeEmptyDays } from '../scripts/lib/store.ts';
 import type { Day } from '../src/lib/schema.ts';
 
 const day = (upvotes: number): Day => ({
@@ -72,6 +72,20 @@ describe('day files', () => {
     for (const name of ['2026-03-09.json', '2026-03-06.json', 'empty-days.json', '.2026-03-05.json.1.tmp', 'notes.txt'])
       await writeFile(path.join(dir, name), '{}');
     expect(await listDays(dir)).toEqual(['2026-03-06', '2026-03-09']);
+  });
+
+  it('read every day of a folder, oldest first, each checked, and none for a folder not there', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'days-'));
+    await writeDay(dir, { ...day(3), date: '2026-03-09' });
+    await writeDay(dir, day(1));
+    await writeEmptyDays(dir, ['2026-03-07']);
+    expect((await readDays(dir)).map((d) => [d.date, d.papers[0]!.upvotes])).toEqual([
+      ['2026-03-06', 1],
+      ['2026-03-09', 3],
+    ]);
+    expect(await readDays(path.join(dir, 'nowhere'))).toEqual([]);
+    await writeFile(path.join(dir, '2026-03-10.json'), '{"date": "2026-03-11", "papers": []}');
+    await expect(readDays(dir)).rejects.toThrow(`${path.join(dir, '2026-03-10.json')}: date is 2026-03-11, expected 2026-03-10`);
   });
 
   it('keep the days known to be empty, sorted and unique, and name the file when it is broken', async () => {
