@@ -1,54 +1,91 @@
-// npm run bench -- --papers 44000 [--per-day 40] [--runs 3] [--no-search-probe]
-// The scale benchmark: generate a synthetic archive in the hub's API format with the sample
-// generator, import it with `snapshot --input`, run the complete `npm run build` (pages, feeds,
-// search index) from a cold cache, and report medians over the runs with their spread.
-import { readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+// npm run bench -- [--papers N | --like DIR | --input DIR] [--runs N] [--marginal] [--no-search-probe]
+// The scale benchmark: an archive (generated in the hub's API format, shaped like real listings;
+// or real recorded responses), imported with `snapshot --input`, built with the complete `npm run
+// build` (pages, feeds, search index) from a cold cache, with medians over the runs. --marginal
+// also builds the older half of the days: the bytes each paper adds, by section.
+import { readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds } from './lib/build-log.ts';
-import { commandOptions, positiveNumber, wholeNumber } from './lib/cli.ts';
+import { commandOptions, positiveNumber, UsageError, wholeNumber } from './lib/cli.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
+import { bySection, isPaperPage, SECTIONS, siteFiles, type SectionSize, type SiteFile } from './lib/site-size.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { FIRST_LISTED_DAY, isIsoDate } from '../src/lib/dates.ts';
 
-const USAGE = `Usage: npm run bench -- [--papers N] [--per-day N] [--runs N] [--no-search-probe]
+const USAGE = `Usage: npm run bench -- [--papers N | --like DIR | --input DIR] [options]
 
-Generate a synthetic archive shaped like the real listings, import it, run the whole
-npm run build from a cold cache, and report times, memory and sizes (medians over the runs).
+Build an archive with the complete npm run build from a cold cache, and report times, memory
+(every process, Pagefind's included, sampled from /proc) and sizes, as medians over the runs.
 
-  --papers N          papers in the archive (default 2000; docs/performance.md uses
-                      2000, 10000 and 44000)
-  --per-day N         average papers per listed weekday (default 40)
-  --runs N            builds to measure (default 3); 0 re-measures the last build's
-                      output of this size (sizes, first search) without building
+The archive (one of):
+  --papers N          a generated one of N papers (default 2000), shaped like the real
+                      listings: 40 papers every calendar day (56 a weekday) from Daily
+                      Papers' first day, ${FIRST_LISTED_DAY}, with the hub's summaries,
+                      keywords and organizations from the days they appeared upstream
+  --per-day N         with --papers: papers per listed weekday (default 56)
+  --like DIR          a generated one with the same listed days and paper counts as the
+                      recorded API responses (YYYY-MM-DD.json) in DIR; nothing else is read
+  --input DIR         the recorded API responses in DIR themselves
+
+Options:
+  --runs N            builds to measure (default 3); 0 re-measures the last build's output
+                      (sizes, first search) without building
+  --marginal          also build the older half of the days, and report the bytes each
+                      paper adds: (all - half) / (papers of all - papers of half), by section
   --no-search-probe   skip the first-search byte counts in headless Chromium
   -h, --help          show this help
 
-Work files go to .bench/<papers>/; results to .bench/results-<papers>.json.`;
+Work files go to .bench/<name>/; results to .bench/results-<name>.json.`;
 
-const { papers, perDay, runs, searchProbe } = commandOptions(
+const options = commandOptions(
   'bench',
   USAGE,
   {
-    papers: { type: 'string', default: '2000' },
-    'per-day': { type: 'string', default: '40' },
+    papers: { type: 'string' },
+    'per-day': { type: 'string', default: '56' },
+    like: { type: 'string' },
+    input: { type: 'string' },
     runs: { type: 'string', default: '3' },
+    marginal: { type: 'boolean', default: false },
     'no-search-probe': { type: 'boolean', default: false },
   },
-  (values) => ({
-    papers: positiveNumber('--papers', values.papers)!,
-    perDay: positiveNumber('--per-day', values['per-day'])!,
-    runs: wholeNumber('--runs', values.runs)!,
-    searchProbe: !values['no-search-probe'],
-  }),
+  (values) => {
+    const sources = [values.papers, values.like, values.input].filter((v) => v !== undefined).length;
+    if (sources > 1) throw new UsageError('use one of --papers, --like and --input');
+    return {
+      papers: positiveNumber('--papers', values.papers ?? '2000')!,
+      perDay: positiveNumber('--per-day', values['per-day'])!,
+      like: values.like,
+      input: values.input,
+      runs: wholeNumber('--runs', values.runs)!,
+      marginal: values.marginal,
+      searchProbe: !values['no-search-probe'],
+    };
+  },
 );
 
-const root = path.resolve('.bench', String(papers));
-const input = path.join(root, 'input');
+const MB = 1e6;
+const name = options.input
+  ? `input-${path.basename(path.resolve(options.input))}`
+  : options.like
+    ? `like-${path.basename(path.resolve(options.like))}`
+    : String(options.papers);
+const root = path.resolve('.bench', name);
+const input = options.input ? path.resolve(options.input) : path.join(root, 'input');
 const days = path.join(root, 'days');
 const dist = path.join(root, 'dist');
 const cache = path.join(root, 'cache');
-const MB = 1e6;
+
+/** Recorded API responses in a folder: their dates and paper counts, oldest first. */
+async function recordedDays(dir: string): Promise<{ date: string; papers: number }[]> {
+  const names = (await readdir(dir)).filter((file) => /^\d{4}-\d{2}-\d{2}\.json$/.test(file) && isIsoDate(file.slice(0, 10))).sort();
+  if (!names.length) throw new Error(`${dir}: no YYYY-MM-DD.json files`);
+  return Promise.all(
+    names.map(async (file) => ({ date: file.slice(0, 10), papers: (JSON.parse(await readFile(path.join(dir, file), 'utf8')) as unknown[]).length })),
+  );
+}
 
 interface Run {
   importS: number;
@@ -84,18 +121,6 @@ function parseBuild(result: Measured): Omit<Run, 'importS' | 'importPeak'> {
     searchPeak: result.peakByName.pagefind ?? 0,
     treePeak: result.peakTreeRss,
   };
-}
-
-async function walk(dir: string): Promise<{ file: string; size: number }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((entry) => entry.isFile())
-      .map(async (entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return { file: path.relative(dir, file), size: (await stat(file)).size };
-      }),
-  );
 }
 
 interface SearchBytes {
@@ -164,49 +189,89 @@ const gb = (bytes: number[]) =>
     2,
   );
 
-// --- Generate once, then measure each run from a cold cache.
-if (runs > 0) await rm(root, { recursive: true, force: true });
-await mkdir(input, { recursive: true });
-const sample = generateSample({ days: 10 * Math.ceil(papers / perDay), papers, papersPerDay: perDay, start: '2022-01-03' });
-for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
-const generated = sample.reduce((sum, day) => sum + day.items.length, 0);
-const unique = new Set(sample.flatMap((day) => (day.items as { paper: { id: string } }[]).map((item) => item.paper.id))).size;
-console.log(`Generated ${sample.length} listed days, ${generated} papers (${sample[0]!.date} to ${sample.at(-1)!.date}).`);
-
-const env = { ...process.env, DAYS_DIR: days, OUT_DIR: dist, CACHE_DIR: cache, SITE_URL: 'https://bench.example.org' };
-const results: Run[] = [];
-for (let run = 1; run <= runs; run++) {
-  await rm(days, { recursive: true, force: true });
-  await rm(dist, { recursive: true, force: true });
-  await rm(cache, { recursive: true, force: true });
-  const imported = await measure(process.execPath, ['scripts/snapshot.ts', '--input', input], env);
+const env = { ...process.env, SITE_URL: 'https://bench.example.org' };
+/** Import the recorded or generated responses (those up to `to`, if given) into `into`, and build it into `out`. */
+async function importAndBuild(into: string, out: string, cacheDir: string, to?: string): Promise<{ imported: Measured; built: Measured }> {
+  for (const dir of [into, out, cacheDir]) await rm(dir, { recursive: true, force: true });
+  const dirs = { ...env, DAYS_DIR: into, OUT_DIR: out, CACHE_DIR: cacheDir };
+  const window = to ? ['--from', '1990-01-01', '--to', to] : [];
+  const imported = await measure(process.execPath, ['scripts/snapshot.ts', '--input', input, ...window], dirs);
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-2000)}`);
-  const built = parseBuild(await measure('npm', ['run', 'build'], env));
-  const result = { importS: imported.seconds, importPeak: imported.peakTreeRss, ...built };
+  return { imported, built: await measure('npm', ['run', 'build'], dirs) };
+}
+
+// --- The archive: recorded, or generated once (like the recorded days, or of N papers).
+if (options.runs > 0 && !options.input) await rm(root, { recursive: true, force: true });
+await mkdir(root, { recursive: true });
+let listed: { date: string; papers: number; titles: string[] }[];
+if (options.input) {
+  const recorded = await recordedDays(input);
+  listed = await Promise.all(
+    recorded.map(async ({ date, papers }) => ({
+      date,
+      papers,
+      titles: (JSON.parse(await readFile(path.join(input, `${date}.json`), 'utf8')) as { paper: { title: string } }[]).map((item) => item.paper.title),
+    })),
+  );
+  console.log(`Recorded: ${listed.length} listed days, ${listed.reduce((n, d) => n + d.papers, 0)} papers, in ${input}.`);
+} else {
+  const sample = options.like
+    ? generateSample({ like: await recordedDays(path.resolve(options.like)), days: 0, papersPerDay: 1, start: FIRST_LISTED_DAY })
+    : generateSample({ days: 10 * Math.ceil(options.papers / options.perDay), papers: options.papers, papersPerDay: options.perDay, start: FIRST_LISTED_DAY });
+  await mkdir(input, { recursive: true });
+  for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
+  listed = sample.map((day) => ({
+    date: day.date,
+    papers: day.items.length,
+    titles: (day.items as { paper: { title: string } }[]).map((item) => item.paper.title),
+  }));
+  console.log(`Generated ${listed.length} listed days, ${listed.reduce((n, d) => n + d.papers, 0)} papers (${listed[0]!.date} to ${listed.at(-1)!.date}).`);
+}
+
+const results: Run[] = [];
+for (let run = 1; run <= options.runs; run++) {
+  const { imported, built } = await importAndBuild(days, dist, cache);
+  const result = { importS: imported.seconds, importPeak: imported.peakTreeRss, ...parseBuild(built) };
   results.push(result);
   console.log(
-    `run ${run}/${runs}: import ${result.importS.toFixed(1)} s, build ${result.buildS.toFixed(1)} s (astro ${result.astroS.toFixed(1)} s, search index ${result.searchS.toFixed(1)} s), ${result.pages} pages, peak ${(result.treePeak / 1e9).toFixed(2)} GB`,
+    `run ${run}/${options.runs}: import ${result.importS.toFixed(1)} s, build ${result.buildS.toFixed(1)} s (astro ${result.astroS.toFixed(1)} s, search index ${result.searchS.toFixed(1)} s), ${result.pages} pages, peak ${(result.treePeak / 1e9).toFixed(2)} GB`,
   );
 }
 
 // --- Output, from the last run (it is deterministic).
-const files = await walk(dist);
+const files = await siteFiles(dist);
+const papers = files.filter((f) => isPaperPage(f.file)).length;
 const total = files.reduce((sum, f) => sum + f.size, 0);
+const sections = bySection(files);
+
+/** The bytes each paper adds: the older half of the days built on its own, against the whole. */
+async function marginal(): Promise<{ papers: number; sections: SectionSize[] }> {
+  const half = listed[Math.floor(listed.length / 2) - 1]!.date;
+  const { built } = await importAndBuild(path.join(root, 'days-half'), path.join(root, 'dist-half'), path.join(root, 'cache-half'), half);
+  if (built.code !== 0) throw new Error(`build of the older half failed:\n${built.output.slice(-4000)}`);
+  const halfFiles: SiteFile[] = await siteFiles(path.join(root, 'dist-half'));
+  console.log(`Older half: the days up to ${half}.`);
+  return { papers: halfFiles.filter((f) => isPaperPage(f.file)).length, sections: bySection(halfFiles) };
+}
+const older = options.marginal ? await marginal() : undefined;
+
 const paperPages = files
-  .filter((f) => f.file.startsWith('papers/') && f.file.endsWith('.html'))
+  .filter((f) => isPaperPage(f.file))
   .map((f) => f.size)
   .sort((a, b) => a - b);
 const html = files.filter((f) => f.file.endsWith('.html')).sort((a, b) => b.size - a.size);
 const feeds = files.filter((f) => /(rss\.xml|atom\.xml|feed\.json)$/.test(f.file)).sort((a, b) => b.size - a.size);
-const pagefindBytes = files.filter((f) => f.file.startsWith('pagefind/')).reduce((sum, f) => sum + f.size, 0);
 const storeBytes = (await stat(path.join(cache, 'data-store.json')).catch(() => ({ size: 0 }))).size;
-// A paper's distinctive name (the usual search: a paper half remembered) and a word in most abstracts.
-const titles = sample.flatMap((day) => (day.items as { paper: { title: string } }[]).map((item) => item.paper.title)).join('\n');
-const middleDay = sample[Math.floor(sample.length / 2)]!.items as { paper: { title: string } }[];
-// The rarest first word of that day's titles: a paper's own name, not one shared by thousands.
+
+// A paper's distinctive name (the usual search: a paper half remembered) and a word in most titles or abstracts.
+const titles = listed.flatMap((day) => day.titles).join('\n');
 const uses = (word: string) => titles.split(word).length - 1;
-const distinctive = middleDay.map((item) => item.paper.title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
-const common = 'verifier';
+const middleDay = listed[Math.floor(listed.length / 2)]!.titles;
+const distinctive = middleDay.map((title) => title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
+const STOP = new Set(['with', 'from', 'large', 'model', 'models', 'language', 'learning', 'towards', 'using', 'through', 'their', 'based']);
+const common = options.input
+  ? ([...new Set(titles.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? [])].filter((w) => !STOP.has(w)).sort((a, b) => uses(b) - uses(a))[0] ?? 'reasoning')
+  : 'verifier';
 const probes: [string, string, string][] = [
   [`a paper's name ("${distinctive}")`, distinctive, 'relevance'],
   [`a common word ("${common}")`, common, 'relevance'],
@@ -215,7 +280,7 @@ const probes: [string, string, string][] = [
 ];
 // One after another, each in a fresh browser: a cold cache every time.
 const searches: [string, SearchBytes | undefined][] = [];
-if (searchProbe) for (const [label, term, sort] of probes) searches.push([label, await firstSearchBytes(term, sort)]);
+if (options.searchProbe) for (const [label, term, sort] of probes) searches.push([label, await firstSearchBytes(term, sort)]);
 const pct = (q: number) => paperPages[Math.min(paperPages.length - 1, Math.floor(paperPages.length * q))]!;
 
 const col = (pick: (r: Run) => number, digits = 1) => stat3(results.map(pick), digits);
@@ -238,25 +303,27 @@ const timings: [string, string][] =
         ['peak RSS search index (pagefind) GB', gb(results.map((r) => r.searchPeak))],
         ['peak RSS whole build tree GB', gb(results.map((r) => r.treePeak))],
       ];
+const kb = (bytes: number, count: number) => (count ? (bytes / 1e3 / count).toFixed(2) : '–');
+const sectionRows: [string, string][] = SECTIONS.map((section, i) => {
+  const all = sections[i]!.bytes;
+  const added = older ? `; each paper adds ${kb(all - older.sections[i]!.bytes, papers - older.papers)}` : '';
+  return [`  ${section} MB (KB a paper${older ? '; KB each paper adds' : ''})`, `${(all / MB).toFixed(1)} (${kb(all, papers)}${added})`];
+});
 const rows: [string, string][] = [
-  ['papers (listings)', `${unique} (${generated})`],
+  ['papers (listed days)', `${papers} (${listed.length})`],
   ...timings,
-  ['dist MB (sum of files)', (total / MB).toFixed(0)],
+  ['dist MB (sum of files)', (total / MB).toFixed(1)],
+  ['dist KB a paper', kb(total, papers)],
+  ...(older
+    ? ([[`KB each paper adds (${older.papers} → ${papers} papers)`, kb(total - older.sections.reduce((n, s) => n + s.bytes, 0), papers - older.papers)]] as [
+        string,
+        string,
+      ][])
+    : []),
+  ...sectionRows,
   ['dist files', String(files.length)],
-  ['search index MB', (pagefindBytes / MB).toFixed(1)],
-  [
-    'weeks, months, organizations MB (files)',
-    (() => {
-      const extra = files.filter((f) => /^(weeks|months|weekly|monthly|orgs)[/.]/.test(f.file));
-      return `${(extra.reduce((sum, f) => sum + f.size, 0) / MB).toFixed(1)} (${extra.length})`;
-    })(),
-  ],
   ['content store MB (data-store.json)', (storeBytes / MB).toFixed(1)],
   ['paper page KB median / p95 / p99', `${(pct(0.5) / 1e3).toFixed(1)} / ${(pct(0.95) / 1e3).toFixed(1)} / ${(pct(0.99) / 1e3).toFixed(1)}`],
-  [
-    'paper pages over 10 KB',
-    `${paperPages.filter((size) => size > 10_000).length} (${((100 * paperPages.filter((size) => size > 10_000).length) / paperPages.length).toFixed(2)}%)`,
-  ],
   ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
   ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
   ...searches.map(([label, search]): [string, string] => [
@@ -268,7 +335,7 @@ const rows: [string, string][] = [
 ];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-console.log(`\n${machine}; ${runs} run(s), median (min–max)\n`);
+console.log(`\n${machine}; ${options.runs} run(s), median (min–max)\n`);
 console.log('| metric | value |\n|---|---|');
 for (const [metric, value] of rows) console.log(`| ${metric} | ${value} |`);
-await writeFile(path.join('.bench', `results-${papers}.json`), JSON.stringify({ machine, runs: results, rows }, null, 2) + '\n');
+await writeFile(path.join('.bench', `results-${name}.json`), JSON.stringify({ machine, runs: results, rows }, null, 2) + '\n');

@@ -12,6 +12,11 @@ export interface SampleOptions {
   /** The first calendar day. */
   start: string;
   seed?: number;
+  /**
+   * Exact listed days and their paper counts (e.g. those of a recorded archive), instead of
+   * `days` weekdays from `start`: a sample of the same size and spread as real listings.
+   */
+  like?: readonly { date: string; papers: number }[];
 }
 
 export interface SampleDay {
@@ -96,11 +101,8 @@ const LAST = [
   'Rossi',
   "O'Brien",
 ];
-const ORGS = [
-  { name: 'sample-lab', fullname: 'Sample Lab (invented)' },
-  { name: 'fictional-ai', fullname: 'Fictional AI Institute' },
-  { name: 'demo-university', fullname: 'Demo University' },
-];
+/** Organizations the hub names, as many and as unevenly spread as real ones (see `orgPicker`). */
+const ORG_KINDS = ['Lab', 'AI', 'Research', 'University', 'Institute', 'Team'];
 const NAMES = [
   'Aurora',
   'Kestrel',
@@ -153,37 +155,90 @@ function inventedName(random: () => number): string {
   const word = Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(random, SYLLABLES)).join('');
   return word[0]!.toUpperCase() + word.slice(1);
 }
+// Each area's keywords read like the hub's AI keywords (about ten a paper, ~220 characters), and
+// papers draw some from other areas too: real papers fall in about three topics each.
 const AREAS = [
-  { noun: 'Large Language Models', task: 'long-context question answering', kw: ['large language models', 'long context'] },
-  { noun: 'Diffusion Transformers', task: 'text-to-image generation', kw: ['diffusion models', 'image generation'] },
-  { noun: 'Video Diffusion Models', task: 'text-to-video generation', kw: ['video generation', 'temporal consistency'] },
-  { noun: 'Vision-Language Models', task: 'multimodal reasoning over charts', kw: ['vision-language models', 'multimodal'] },
-  { noun: 'Vision Transformers', task: 'open-vocabulary object detection', kw: ['object detection', 'segmentation'] },
-  { noun: 'Speech Language Models', task: 'spoken dialogue', kw: ['speech recognition', 'audio'] },
-  { noun: 'Neural Radiance Fields', task: '3D scene reconstruction', kw: ['3D reconstruction', 'Gaussian splatting'] },
-  { noun: 'Vision-Language-Action Policies', task: 'robot manipulation', kw: ['robot manipulation', 'embodied agents'] },
-  { noun: 'LLM Agents', task: 'tool use on the web', kw: ['LLM agents', 'tool use'] },
-  { noun: 'Reasoning Models', task: 'mathematical reasoning', kw: ['chain-of-thought', 'reasoning'] },
-  { noun: 'Reinforcement Learning', task: 'reward modeling from verifiable rewards', kw: ['reinforcement learning', 'RLHF'] },
-  { noun: 'Quantized Transformers', task: 'efficient inference on edge devices', kw: ['quantization', 'efficient inference'] },
-  { noun: 'Aligned Assistants', task: 'safety under jailbreak attacks', kw: ['alignment', 'jailbreak'] },
-  { noun: 'Code Language Models', task: 'repository-level code generation', kw: ['code generation', 'software engineering'] },
-  { noun: 'Benchmarks', task: 'evaluating scientific agents', kw: ['benchmark', 'dataset'] },
+  {
+    noun: 'Large Language Models',
+    task: 'long-context question answering',
+    kw: ['large language models', 'long context', 'pretraining', 'tokenizer', 'scaling laws'],
+  },
+  {
+    noun: 'Diffusion Transformers',
+    task: 'text-to-image generation',
+    kw: ['diffusion models', 'image generation', 'flow matching', 'latent diffusion', 'image editing'],
+  },
+  { noun: 'Video Diffusion Models', task: 'text-to-video generation', kw: ['video generation', 'temporal consistency', 'image-to-video', 'motion control'] },
+  {
+    noun: 'Vision-Language Models',
+    task: 'multimodal reasoning over charts',
+    kw: ['vision-language models', 'multimodal', 'visual question answering', 'MLLMs'],
+  },
+  { noun: 'Vision Transformers', task: 'open-vocabulary object detection', kw: ['object detection', 'segmentation', 'visual encoder', 'depth estimation'] },
+  { noun: 'Speech Language Models', task: 'spoken dialogue', kw: ['speech recognition', 'audio', 'text-to-speech', 'spoken language'] },
+  { noun: 'Neural Radiance Fields', task: '3D scene reconstruction', kw: ['3D reconstruction', 'Gaussian splatting', 'novel view synthesis', 'point clouds'] },
+  { noun: 'Vision-Language-Action Policies', task: 'robot manipulation', kw: ['robot manipulation', 'embodied agents', 'VLA', 'sim-to-real'] },
+  { noun: 'LLM Agents', task: 'tool use on the web', kw: ['LLM agents', 'tool use', 'web browsing', 'function calling', 'multi-agent'] },
+  { noun: 'Reasoning Models', task: 'mathematical reasoning', kw: ['chain-of-thought', 'reasoning', 'test-time scaling', 'theorem proving'] },
+  {
+    noun: 'Reinforcement Learning',
+    task: 'reward modeling from verifiable rewards',
+    kw: ['reinforcement learning', 'RLHF', 'GRPO', 'reward models', 'policy optimization'],
+  },
+  {
+    noun: 'Quantized Transformers',
+    task: 'efficient inference on edge devices',
+    kw: ['quantization', 'efficient inference', 'KV cache', 'speculative decoding', 'LoRA'],
+  },
+  { noun: 'Aligned Assistants', task: 'safety under jailbreak attacks', kw: ['alignment', 'jailbreak', 'hallucination', 'red teaming', 'interpretability'] },
+  { noun: 'Code Language Models', task: 'repository-level code generation', kw: ['code generation', 'software engineering', 'SWE-bench', 'program synthesis'] },
+  { noun: 'Benchmarks', task: 'evaluating scientific agents', kw: ['benchmark', 'dataset', 'evaluation suite', 'human annotation'] },
+];
+/** Keywords of no topic in particular, to fill a paper's ten. */
+const GENERIC_KEYWORDS = [
+  'transformer-based architectures',
+  'attention mechanism',
+  'contrastive learning',
+  'instruction tuning',
+  'fine-tuning',
+  'zero-shot generalization',
+  'few-shot learning',
+  'self-supervised learning',
+  'uncertainty estimation',
+  'data augmentation',
+  'synthetic data',
+  'curriculum learning',
+  'hierarchical representations',
+  'retrieval-augmented generation',
+  'in-context learning',
+  'representation learning',
+  'out-of-distribution generalization',
+  'ablation studies',
+  'open-source models',
+  'state-of-the-art performance',
+  'computational efficiency',
+  'scalability and deployment',
+  'robustness to distribution shift',
+  'cross-domain generalization',
+  'parameter-efficient fine-tuning',
+  'open-vocabulary recognition tasks',
 ];
 const ADJ = ['Scalable', 'Efficient', 'Robust', 'Unified', 'Sparse', 'Adaptive', 'Self-Improving', 'Training-Free', 'Hierarchical', 'Multilingual'];
+// Sentences of an abstract, in their order of argument, in the vocabulary of real ones (their
+// words as long as real abstracts' words: about 7.5 characters with the space).
 const SENTENCES = [
-  'Recent progress in {noun} has made {task} practical, yet current methods remain costly and brittle when the input distribution shifts.',
-  'We introduce {name}, a simple framework that decomposes {task} into stages that can be trained and evaluated separately.',
-  'Our key observation is that most of the computation is spent on a small fraction of difficult inputs, which motivates an adaptive allocation of compute.',
-  'Concretely, {name} learns a lightweight router that decides, per example, how much capacity to spend, and a verifier that checks intermediate results.',
-  'We evaluate on eleven public benchmarks and a new suite of 4,200 hand-checked problems released with this paper.',
-  'Across model sizes from 1B to 70B parameters, {name} improves accuracy by 3.1 to 9.4 points while reducing cost by up to 2.7$\\times$.',
-  'Ablations show that the verifier, not the router, accounts for most of the gain, and that the approach transfers to unseen domains.',
-  'We further analyse failure cases and find that errors concentrate on inputs with ambiguous instructions or missing context.',
-  'The method requires no additional human annotation and can be applied to existing checkpoints in a few GPU hours.',
-  'Code, data and model weights are publicly available to support reproducibility and future research.',
-  'Theoretical analysis shows the estimator is unbiased with variance bounded by $O(1/\\sqrt{n})$ under mild assumptions.',
-  'Human raters prefer outputs of {name} in 68% of pairwise comparisons against the strongest baseline.',
+  'Recent progress in {noun} has made {task} practical, yet current methods remain computationally expensive and brittle when the input distribution shifts.',
+  'We introduce {name}, a simple framework that decomposes {task} into stages that can be trained and evaluated independently.',
+  'Our key observation is that most of the computation is spent on a small fraction of difficult inputs, which motivates an adaptive allocation of inference-time compute.',
+  'Concretely, {name} learns a lightweight router that decides, per example, how much capacity to spend, and a verifier that checks intermediate representations.',
+  'We evaluate on eleven public benchmarks and a new suite of 4,200 manually verified problems released together with this paper.',
+  'Across model sizes from 1B to 70B parameters, {name} improves accuracy by 3.1 to 9.4 points while reducing computational cost by up to 2.7$\\times$.',
+  'Comprehensive ablations demonstrate that the verifier, not the router, accounts for most of the improvement, and that the approach transfers to previously unseen domains.',
+  'We further analyse failure cases and find that errors concentrate on inputs with ambiguous instructions or insufficient contextual information.',
+  'The method requires no additional human annotation and can be applied to existing pretrained checkpoints within a few GPU hours.',
+  'Code, datasets and model weights are publicly available to support reproducibility and future research.',
+  'Theoretical analysis shows the estimator is unbiased with variance bounded by $O(1/\\sqrt{n})$ under mild regularity assumptions.',
+  'Human evaluators prefer generations of {name} in 68% of pairwise comparisons against the strongest competing baseline.',
 ];
 const HOSTILE_TITLES = [
   '<script>alert(1)</script> Scripts in Titles Are Text, Not Code',
@@ -205,21 +260,83 @@ function isWeekend(date: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** Generate the archive, weekdays only; day 3 is above the API's 50-item page. */
+/** The hub's AI summaries and keywords appear on listings from this day on (as in the recorded days). */
+export const SUMMARY_ERA = '2025-03-17';
+/** ...and the organizations from this day on. */
+export const ORGANIZATION_ERA = '2025-10-01';
+
+/**
+ * Organizations as a Pitman-Yor process: each paper's organization is a new one with a
+ * probability that shrinks as the archive grows, else an existing one in proportion to its
+ * papers. With these parameters, like the real listings: ~80 organizations for the first 100
+ * papers that name one, ~850 for 3,100, a few with hundreds of papers and most with one.
+ */
+function orgPicker(random: () => number): () => { name: string; fullname: string } {
+  const DISCOUNT = 0.55;
+  const CONCENTRATION = 60;
+  const orgs: { name: string; fullname: string; papers: number }[] = [];
+  let total = 0;
+  return () => {
+    let u = random() * (total + CONCENTRATION);
+    let org = undefined as (typeof orgs)[number] | undefined;
+    if (u >= CONCENTRATION + DISCOUNT * orgs.length) {
+      u -= CONCENTRATION + DISCOUNT * orgs.length;
+      for (const candidate of orgs) {
+        u -= candidate.papers - DISCOUNT;
+        if (u < 0) {
+          org = candidate;
+          break;
+        }
+      }
+      org ??= orgs.at(-1);
+    }
+    if (!org) {
+      const word = inventedName(random);
+      const kind = pick(random, ORG_KINDS);
+      org = { name: `${word}-${kind}`.replace(/ /g, '-'), fullname: `${word} ${kind} (invented)`, papers: 0 };
+      orgs.push(org);
+    }
+    org.papers++;
+    total++;
+    return { name: org.name, fullname: org.fullname };
+  };
+}
+
+/** About ten keywords: some of the paper's own area, some of one or two others, the rest general. */
+function keywordsOf(random: () => number, area: (typeof AREAS)[number]): string[] {
+  const chosen = new Set<string>(area.kw.filter(() => random() < 0.7));
+  for (const other of [pick(random, AREAS), ...(random() < 0.3 ? [pick(random, AREAS)] : [])]) chosen.add(pick(random, other.kw));
+  while (chosen.size < 9 + Math.floor(random() * 3)) chosen.add(pick(random, GENERIC_KEYWORDS));
+  return [...chosen];
+}
+
+/** Authors per paper as real papers have them: a median of 7, a mean near 10, one in twenty over 20. */
+function authorCount(random: () => number): number {
+  const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Math.max(1, Math.round(7 * Math.exp(0.7 * normal)));
+}
+
+/** Generate the archive, weekdays only (or the days of `like`); day 3 is above the API's 50-item page. */
 export function generateSample(options: SampleOptions): SampleDay[] {
   const random = prng(options.seed ?? 20230504);
   const days: SampleDay[] = [];
   const perMonth = new Map<string, number>();
+  const organization = orgPicker(random);
   let hostile = 0;
   let previousDayItem: unknown;
   let total = 0;
   const target = options.papers ?? Infinity;
-  for (let date = options.start; days.length < options.days && total < target; date = addDays(date, 1)) {
-    if (isWeekend(date)) continue;
+  const dates = options.like
+    ? options.like.map((day) => day.date)
+    : (function* () {
+        for (let date = options.start; ; date = addDays(date, 1)) if (!isWeekend(date)) yield date;
+      })();
+  for (const date of dates) {
+    if (days.length >= (options.like?.length ?? options.days) || total >= target) break;
     const index = days.length;
     const spread = Math.max(1, Math.round(options.papersPerDay * 0.5));
-    let count = options.papersPerDay - spread + Math.floor(random() * (2 * spread + 1));
-    if (index === 2) count = Math.max(count, 57);
+    let count = options.like?.[index]!.papers ?? options.papersPerDay - spread + Math.floor(random() * (2 * spread + 1));
+    if (index === 2 && !options.like) count = Math.max(count, 57);
     count = Math.min(count, target - total);
     const items: unknown[] = [];
     for (let i = 0; i < count; i++) {
@@ -232,8 +349,9 @@ export function generateSample(options: SampleOptions): SampleDay[] {
       if (random() < 0.06) title = `$\\nabla^2$${title}`;
       else if (random() < 0.05) title = title.replace(': ', ': $\\tau$-');
       if (index % 5 === 1 && i === count - 1) title = HOSTILE_TITLES[hostile++ % HOSTILE_TITLES.length]!;
-      const authorCount = i === 0 && index % 7 === 3 ? 480 : 2 + Math.floor(random() * 12);
-      const authors = Array.from({ length: authorCount }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));
+      // A collaboration of hundreds now and then, as in physics-scale projects.
+      const authorTotal = i === 0 && index % 30 === 3 ? 480 : authorCount(random);
+      const authors = Array.from({ length: authorTotal }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));
       // A random selection of distinct sentences, in their order of argument: a median of about
       // 190 words, as in the real recorded days.
       const sentences = SENTENCES.filter(() => random() < 0.8).slice(0, 11);
@@ -241,9 +359,11 @@ export function generateSample(options: SampleOptions): SampleDay[] {
       // arXiv's hard wraps, which the snapshot collapses.
       abstract = abstract.replace(/(.{60,75}) /g, '$1\n');
       if (index % 5 === 1 && i === count - 1) abstract = `A control character \u0007 and a form feed \u000c hide in this abstract. ${abstract}`;
-      const upvotes = Math.floor(200 * random() ** 3);
+      // Settled counts: most papers get a handful, a few hundreds.
+      const upvotes = Math.floor(150 * random() ** 4);
       const listedAt = `${date}T0${Math.floor(random() * 10)}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
       const hasCode = random() < 0.45;
+      const summarised = date >= SUMMARY_ERA;
       const paper: Record<string, unknown> = {
         id: arxivId(date, n),
         authors,
@@ -254,12 +374,15 @@ export function generateSample(options: SampleOptions): SampleDay[] {
         summary: abstract,
         upvotes,
         discussionId: 'sample',
-        ai_summary: random() < 0.8 ? `${name} improves ${area.task} with an adaptive router and a verifier, raising accuracy at lower cost.` : undefined,
-        ai_keywords: area.kw.concat(random() < 0.5 ? ['verifier'] : []),
+        ai_summary:
+          summarised && random() < 0.97
+            ? `${name} improves ${area.task} with an adaptive router and a lightweight verifier, raising accuracy on eleven public benchmarks while reducing inference cost by up to 2.7 times across model sizes.`
+            : undefined,
+        ai_keywords: summarised ? keywordsOf(random, area) : undefined,
         githubRepo: hasCode ? `https://github.com/sample-org/${name.toLowerCase()}` : undefined,
         githubStars: hasCode ? Math.floor(2000 * random() ** 2) : undefined,
         projectPage: random() < 0.3 ? `https://example.org/${name.toLowerCase()}` : undefined,
-        organization: random() < 0.4 ? pick(random, ORGS) : undefined,
+        organization: date >= ORGANIZATION_ERA && random() < 0.6 ? organization() : undefined,
       };
       items.push({
         paper: JSON.parse(JSON.stringify(paper)),
