@@ -25,6 +25,8 @@ The archive (one of):
                       Papers' first day, ${FIRST_LISTED_DAY}, with the hub's summaries,
                       keywords and organizations from the days they appeared upstream
   --per-day N         with --papers: papers per listed weekday (default 56)
+  --start D           with --papers: the first day (default ${FIRST_LISTED_DAY}); a later
+                      one, such as 2025-10-01, gives a sample in today's format throughout
   --like DIR          a generated one with the same listed days and paper counts as the
                       recorded API responses (YYYY-MM-DD.json) in DIR; nothing else is read
   --input DIR         the recorded API responses in DIR themselves
@@ -45,6 +47,7 @@ const options = commandOptions(
   {
     papers: { type: 'string' },
     'per-day': { type: 'string', default: '56' },
+    start: { type: 'string', default: FIRST_LISTED_DAY },
     like: { type: 'string' },
     input: { type: 'string' },
     runs: { type: 'string', default: '3' },
@@ -54,7 +57,9 @@ const options = commandOptions(
   (values) => {
     const sources = [values.papers, values.like, values.input].filter((v) => v !== undefined).length;
     if (sources > 1) throw new UsageError('use one of --papers, --like and --input');
+    if (!isIsoDate(values.start)) throw new UsageError(`--start ${values.start}: not a real date in YYYY-MM-DD form`);
     return {
+      start: values.start,
       papers: positiveNumber('--papers', values.papers ?? '2000')!,
       perDay: positiveNumber('--per-day', values['per-day'])!,
       like: values.like,
@@ -71,7 +76,7 @@ const name = options.input
   ? `input-${path.basename(path.resolve(options.input))}`
   : options.like
     ? `like-${path.basename(path.resolve(options.like))}`
-    : String(options.papers);
+    : `${options.papers}${options.start === FIRST_LISTED_DAY ? '' : `-from-${options.start}`}`;
 const root = path.resolve('.bench', name);
 const input = options.input ? path.resolve(options.input) : path.join(root, 'input');
 const days = path.join(root, 'days');
@@ -217,7 +222,7 @@ if (options.input) {
 } else {
   const sample = options.like
     ? generateSample({ like: await recordedDays(path.resolve(options.like)), days: 0, papersPerDay: 1, start: FIRST_LISTED_DAY })
-    : generateSample({ days: 10 * Math.ceil(options.papers / options.perDay), papers: options.papers, papersPerDay: options.perDay, start: FIRST_LISTED_DAY });
+    : generateSample({ days: 10 * Math.ceil(options.papers / options.perDay), papers: options.papers, papersPerDay: options.perDay, start: options.start });
   await mkdir(input, { recursive: true });
   for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
   listed = sample.map((day) => ({
