@@ -14,6 +14,9 @@ import {
   DATE_FILE,
   DescendingMerge,
   activeFilters,
+  effectiveSort,
+  hasSearch,
+  searchLabel,
   excerptParts,
   pagefindFilters,
   parseDateOrder,
@@ -64,7 +67,6 @@ describe('search records', () => {
       authors: 'Ada Lovelace, Alan Turing, Grace Hopper and Edsger Dijkstra',
       listed: '2026-03-06',
       upvotes: '40',
-      keywords: 'long context, agents',
       organization: 'Qwen <Team>',
     });
     expect(record.filters).toEqual({ topic: ['Agents & <Tools>'], organization: ['Qwen <Team>'], code: ['Has code'] });
@@ -114,6 +116,19 @@ describe('search records', () => {
         .get('2025')!
         .map((r) => r.url),
     ).toEqual(['/papers/2503.00002/', '/papers/2503.00003/', '/papers/2503.00001/']);
+  });
+});
+
+describe('a search with no words', () => {
+  it('lists what its filters hold, newest first, and says so in words', () => {
+    const browse = { q: '', sort: 'relevance' as const, filters: { topic: ['Agents'], year: ['2025'] } };
+    expect(hasSearch(browse)).toBe(true);
+    expect(effectiveSort(browse)).toBe('date');
+    expect(effectiveSort({ ...browse, sort: 'upvotes' })).toBe('upvotes');
+    expect(searchLabel(browse)).toBe('Agents, 2025');
+    expect(hasSearch({ q: '', sort: 'relevance', filters: {} })).toBe(false);
+    const words = { q: 'quokka', sort: 'relevance' as const, filters: { topic: ['Agents'] } };
+    expect([hasSearch(words), effectiveSort(words), searchLabel(words)]).toEqual([true, 'relevance', '“quokka”']);
   });
 });
 
@@ -275,8 +290,21 @@ describe('the yearly indexes', () => {
     expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['2024', '2025', '2026']);
     const bundle = path.join(site, 'pagefind', '2025');
     const files = await readdir(bundle);
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.en.pagefind', DATE_FILE]));
-    expect(files.filter((file) => file.includes('-ui'))).toEqual([]);
+    // The runtime is the newest year's: older years merge into it, and nothing of Pagefind's own
+    // UIs, worker or unknown-language build is used.
+    const meta = (names: string[]) => names.filter((file) => /^pagefind\.en_\w+\.pf_meta$/.test(file));
+    expect(meta(files)).toHaveLength(1);
+    expect(files.filter((file) => !meta(files).includes(file)).sort()).toEqual([DATE_FILE, 'filter', 'fragment', 'index', 'pagefind-entry.json']);
+    const newest = await readdir(path.join(site, 'pagefind', '2026'));
+    expect(newest.filter((file) => !meta(newest).includes(file)).sort()).toEqual([
+      DATE_FILE,
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      'pagefind.js',
+      'wasm.en.pagefind',
+    ]);
     // The date file names real pages, newest listed first, in the day's order.
     const order = parseDateOrder(gunzipSync(await readFile(path.join(bundle, DATE_FILE))).toString('utf8'));
     const urls = new Map<string, string>();

@@ -21,7 +21,8 @@ export interface IndexReport {
   seconds: number;
 }
 
-// Pagefind writes its prebuilt UIs into every bundle; the search page uses none of them.
+// Pagefind writes its prebuilt UIs, a worker and a WebAssembly build for unknown languages into
+// every bundle; the search page uses none of them (it runs Pagefind on the main thread, in English).
 const UNUSED = [
   'pagefind-ui.js',
   'pagefind-ui.css',
@@ -30,7 +31,11 @@ const UNUSED = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  'pagefind-worker.js',
+  'wasm.unknown.pagefind',
 ];
+/** The runtime: only the newest year's is loaded; older years merge into it (mergeIndex loads no wasm). */
+const RUNTIME = /^(pagefind\.js|wasm\.[^/]+\.pagefind)$/;
 
 /** Pagefind's fragment files, as written: `pagefind_dcd` then JSON, gzipped; a group maps hashes to fragments. */
 export function fragmentUrls(name: string, bytes: Uint8Array): [hash: string, url: string][] {
@@ -73,7 +78,7 @@ async function indexYear(records: readonly SearchRecord[]): Promise<IndexFile[]>
  * itself, all at once, while Pagefind indexes the next year: creating ~10,000 small files one
  * after another was most of Pagefind's own writeFiles (docs/performance.md).
  */
-async function writeBundle(bundle: string, files: readonly IndexFile[], records: readonly SearchRecord[]): Promise<void> {
+async function writeBundle(bundle: string, files: readonly IndexFile[], records: readonly SearchRecord[], primary: boolean): Promise<void> {
   const hashes = new Map<string, string>();
   for (const file of files) {
     const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
@@ -85,7 +90,7 @@ async function writeBundle(bundle: string, files: readonly IndexFile[], records:
     if (!hash) throw new Error(`no page written for ${record.url}`);
     return { date: record.meta.listed!, hash };
   });
-  const kept = files.filter((file) => !UNUSED.includes(file.path));
+  const kept = files.filter((file) => !UNUSED.includes(file.path) && (primary || !RUNTIME.test(file.path)));
   for (const dir of new Set(kept.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
   await Promise.all(kept.map((file) => writeFile(path.join(bundle, file.path), file.content)));
   await writeFile(path.join(bundle, DATE_FILE), gzipSync(serializeDateOrder(order), { level: 9 }));
@@ -112,7 +117,7 @@ export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<strin
     }
     const failed = await writing;
     if (failed) throw failed;
-    writing = writeBundle(path.join(root, year), files, records).then(() => undefined, named(year));
+    writing = writeBundle(path.join(root, year), files, records, years.length === 0).then(() => undefined, named(year));
     years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000 });
   }
   const failed = await writing;

@@ -40,6 +40,21 @@ export function writeState(url: URL, state: SearchState): URL {
 export const activeFilters = (filters: Filters): number => FILTER_KEYS.reduce((sum, key) => sum + (filters[key]?.length ?? 0), 0);
 
 /**
+ * What a search looks for, in words: its term in quotes, or, with no term (browsing a topic or an
+ * organization), the filters' values: "“quokka”", "Agents and tool use, 2025".
+ */
+export function searchLabel(state: SearchState): string {
+  if (state.q) return `“${state.q}”`;
+  return FILTER_KEYS.flatMap((key) => state.filters[key] ?? []).join(', ');
+}
+
+/** A search with no term lists what its filters hold; with neither it lists nothing. */
+export const hasSearch = (state: SearchState): boolean => Boolean(state.q) || activeFilters(state.filters) > 0;
+
+/** Relevance needs a term: with none, results come newest first. */
+export const effectiveSort = (state: SearchState): Sort => (!state.q && state.sort === 'relevance' ? 'date' : state.sort);
+
+/**
  * Pagefind's filter object: any of the chosen values of a key, and every key. With `year`, only
  * that year's index answers (the others have no page of that year): a per-year sorted list.
  */

@@ -2,6 +2,8 @@
 // Pagefind index per year (scripts/lib/search-index.ts), so the indexer's memory follows one
 // year, and the search page can load the newest years first and merge sorted results exactly
 // (years are disjoint by date). Built from the same archive as the pages, never from their HTML.
+// Hugging Face's AI keywords are left out: they are words of the abstract and title (99% of their
+// words in the recorded days), so they would only be paid for twice.
 import { newestListings, type Archive, type PaperRecord } from './archive.ts';
 import { plainMath, searchWords } from './math.ts';
 import { orgName } from './orgs.ts';
@@ -37,7 +39,6 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
   // A formula glued to a word would index as one token: give the spaced form to search.
   const words = searchWords(paper.title);
   if (words !== title) meta.words = words;
-  if (paper.aiKeywords?.length) meta.keywords = paper.aiKeywords.join(', ');
   const organization = paper.organization && orgName(paper.organization);
   if (organization) meta.organization = organization;
   // No year filter here: each year is its own index, and the search page gives each index its

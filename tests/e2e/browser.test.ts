@@ -392,6 +392,26 @@ describe.skipIf(!hasChromium)('search across three years of indexes, in a real b
     clean(linked);
   });
 
+  it('lists an organization or topic with no words searched, across every year, newest first, as its page does', async () => {
+    // Where a topic's deeper pages lead: its filter, with no words, sorted by date.
+    const org = await site.page('/orgs/lattice-lab/');
+    const onPage = org('.compact > li > div > a:first-child')
+      .map((_, a) => org(a).attr('href'))
+      .get();
+    expect(onPage).toHaveLength(13);
+    expect(new Set(onPage.map((href) => href.slice(8, 10)))).toEqual(new Set(['26', '25', '24']));
+    const w = await watchedPage(browser);
+    await w.page.goto(`${server.origin}/search/?organization=Lattice+Lab&sort=date`);
+    await settled(w);
+    expect(await everyResult(w)).toEqual(onPage);
+    expect(await w.page.textContent('#search-summary')).toBe('13 papers in Lattice Lab.');
+    // With no words relevance means nothing: the list is newest first whatever the sort says.
+    await w.page.goto(`${server.origin}/search/?organization=Lattice+Lab`);
+    await settled(w);
+    expect(await resultPaths(w)).toEqual(onPage.slice(0, 10));
+    clean(w);
+  });
+
   it('renders hostile titles, abstracts and authors as text: only the match is marked', async () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/?q=zebrafish`);

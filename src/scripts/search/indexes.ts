@@ -1,7 +1,7 @@
 // The per-year Pagefind indexes, and the results of a search as one list in its final order. The
 // newest year is Pagefind's primary index; older years merge into it on demand (mergeIndex: one
 // runtime, one wasm download). Sorts are exact across years (src/lib/search-merge.ts).
-import { DATE_FILE, DescendingMerge, pagefindFilters, parseDateOrder, type SearchState } from '../../lib/search-merge.ts';
+import { DATE_FILE, DescendingMerge, effectiveSort, pagefindFilters, parseDateOrder, type SearchState } from '../../lib/search-merge.ts';
 
 export interface PagefindData {
   url: string;
@@ -18,7 +18,7 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
-  search(term: string, options: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+  search(term: string | null, options: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -94,8 +94,9 @@ export class YearIndexes {
   /** The results of `state` over `years`, in the order it asks for. */
   async listing(state: SearchState, years: readonly string[]): Promise<Listing> {
     const api = await this.with(years);
-    if (state.sort === 'upvotes') return byUpvotes(api, state, years);
-    if (state.sort === 'date') return byDate(api, this, state, years);
+    const sort = effectiveSort(state);
+    if (sort === 'upvotes') return byUpvotes(api, state, years);
+    if (sort === 'date') return byDate(api, this, state, years);
     return byRelevance(api, state);
   }
 }
@@ -110,7 +111,7 @@ export function dataOf(result: PagefindResult): Promise<PagefindData> {
 
 /** Relevance: Pagefind merges the years by score. */
 async function byRelevance(api: PagefindApi, state: SearchState): Promise<Listing> {
-  const { results } = await api.search(state.q, { filters: pagefindFilters(state.filters) });
+  const { results } = await api.search(state.q || null, { filters: pagefindFilters(state.filters) });
   let at = 0;
   return { total: results.length, take: async (count) => results.slice(at, (at += count)) };
 }
@@ -118,7 +119,7 @@ async function byRelevance(api: PagefindApi, state: SearchState): Promise<Listin
 /** Upvotes: each year sorted by Pagefind, merged by the values in the results' metadata. */
 async function byUpvotes(api: PagefindApi, state: SearchState, years: readonly string[]): Promise<Listing> {
   const lists = await Promise.all(
-    years.map(async (year) => (await api.search(state.q, { filters: pagefindFilters(state.filters, year), sort: { upvotes: 'desc' } })).results),
+    years.map(async (year) => (await api.search(state.q || null, { filters: pagefindFilters(state.filters, year), sort: { upvotes: 'desc' } })).results),
   );
   const merge = new DescendingMerge(lists, async (result) => Number((await dataOf(result)).meta.upvotes ?? 0));
   return { total: merge.total, take: (count) => merge.take(count) };
@@ -126,7 +127,7 @@ async function byUpvotes(api: PagefindApi, state: SearchState, years: readonly s
 
 /** Date: years are disjoint, so newest year first, each in its own date order (loaded when reached). */
 async function byDate(api: PagefindApi, indexes: YearIndexes, state: SearchState, years: readonly string[]): Promise<Listing> {
-  const lists = await Promise.all(years.map(async (year) => (await api.search(state.q, { filters: pagefindFilters(state.filters, year) })).results));
+  const lists = await Promise.all(years.map(async (year) => (await api.search(state.q || null, { filters: pagefindFilters(state.filters, year) })).results));
   const sorted: (PagefindResult[] | undefined)[] = [];
   // Where reading has reached: the year, and the position in that year's sorted list.
   let yearAt = 0;

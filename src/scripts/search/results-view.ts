@@ -54,14 +54,15 @@ export function resultsView(session: SearchSession, elements: { summary: HTMLEle
         summary.textContent = 'The search failed. Please try again later.';
         return;
       case 'results': {
-        const { found, total, final, searched } = event;
+        const { found, total, final, searched, label, term } = event;
         list.replaceChildren(...found.map(resultItem));
         list.setAttribute('aria-busy', String(!final));
         more.hidden = !final || found.length >= total;
-        const term = `“${event.q}”`;
-        if (!final) summary.textContent = `Papers listed in ${searched.join(', ')} matching ${term}; searching the older years…`;
-        else if (!total) summary.textContent = `No papers match ${term}. Try fewer or different words, or remove a filter.`;
-        else summary.textContent = `${total.toLocaleString('en-GB')} ${total === 1 ? 'paper matches' : 'papers match'} ${term}.`;
+        const papers = `${total.toLocaleString('en-GB')} ${total === 1 ? 'paper' : 'papers'}`;
+        if (!final) summary.textContent = `Papers listed in ${searched.join(', ')} ${term ? 'matching' : 'in'} ${label}; searching the older years…`;
+        else if (!term) summary.textContent = total ? `${papers} in ${label}.` : `No papers in ${label}.`;
+        else if (!total) summary.textContent = `No papers match ${label}. Try fewer or different words, or remove a filter.`;
+        else summary.textContent = `${papers} ${total === 1 ? 'matches' : 'match'} ${label}.`;
         return;
       }
       case 'more': {

@@ -1,14 +1,14 @@
 // A search's state and its runs, apart from any view (as Pagefind's own modular UI keeps its
 // Instance apart from its widgets): the term, sort and filters, the address that says them, and
 // the results, announced to whoever listens.
-import { activeFilters, FILTER_KEYS, writeState, yearsToSearch, type FilterKey, type SearchState } from '../../lib/search-merge.ts';
+import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, yearsToSearch, type FilterKey, type SearchState } from '../../lib/search-merge.ts';
 import { dataOf, type Listing, type PagefindData, type YearIndexes } from './indexes.ts';
 
 export const PAGE = 10;
 
 export type SessionEvent =
   /** A page of results: final once every year is in; `searched` names the years so far. */
-  | { type: 'results'; found: PagefindData[]; total: number; final: boolean; searched: readonly string[]; q: string }
+  | { type: 'results'; found: PagefindData[]; total: number; final: boolean; searched: readonly string[]; label: string; term: boolean }
   /** More results of the same search, after "load more". */
   | { type: 'more'; found: PagefindData[]; total: number; shown: number }
   | { type: 'cleared' }
@@ -67,7 +67,7 @@ export class SearchSession {
   async run(): Promise<void> {
     const current = ++this.generation;
     history.replaceState(null, '', writeState(new URL(location.href), this.state));
-    if (!this.state.q) {
+    if (!hasSearch(this.state)) {
       this.listing = undefined;
       this.emit({ type: 'cleared' });
       return;
@@ -88,7 +88,7 @@ export class SearchSession {
     if (run !== this.generation) return;
     this.listing = listing;
     this.shown = found.length;
-    this.emit({ type: 'results', found, total: listing.total, final, searched: years, q: this.state.q });
+    this.emit({ type: 'results', found, total: listing.total, final, searched: years, label: searchLabel(this.state), term: Boolean(this.state.q) });
   }
 
   /** The next page of the current results. */
