@@ -14,8 +14,13 @@ export const siteConfig = {
   digestFeed: { days: 30 },
   /** Topic and organization pages list this many papers per page. */
   topicPageSize: 50,
-  /** Organizations with at least this many papers get their own feeds (and a place in /orgs.opml). */
-  orgFeedMinPapers: 3,
+  /** Topic pages are built for the newest this many pages; older papers of a topic are browsed in
+   *  search (the topic's filter, newest first), where a deeper page's old address now leads. */
+  topicPages: 4,
+  /** Organizations with at least `minPapers` papers get their own feeds (and a place in /orgs.opml),
+   *  of their newest `maxItems` papers, each a brief: the summary and links, not the whole
+   *  abstract (there are thousands of organizations, so every byte of an item is paid often). */
+  orgFeed: { minPapers: 3, maxItems: 10 },
   /** Weekly and monthly digests: items for the last N closed periods, each listing its top papers. */
   weeklyFeed: { items: 12, top: 10 },
   monthlyFeed: { items: 12, top: 20 },

@@ -237,7 +237,6 @@ describe('pages advertise their feeds', () => {
       ['/days/2026-03-06/', `${SITE}/atom.xml`],
       ['/topics/video/', `${SITE}/topics/video/feed.json`],
       ['/topics/', `${SITE}/digest/rss.xml`],
-      ['/papers/2603.00022/', `${SITE}/topics/video/rss.xml`],
     ] as const) {
       const $ = await site.page(url);
       expect(
@@ -247,6 +246,8 @@ describe('pages advertise their feeds', () => {
         url,
       ).toContain(feed);
     }
+    // A paper page advertises none: its topic chips lead to the topic pages, which advertise theirs.
+    expect((await site.page('/papers/2603.00022/'))('link[rel="alternate"]')).toHaveLength(0);
     const $ = await site.page('/topics/video/');
     expect(
       $('.feeds a')

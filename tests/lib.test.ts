@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive, calendar, dayNeighbours, heatLevel, papersByTopic } from '../src/lib/archive.ts';
 import { stripXmlForbidden } from '../src/lib/escape.ts';
 import { hasMath, plainMath, renderMath, searchWords, splitMath } from '../src/lib/math.ts';
-import { jsonLdScript } from '../src/lib/paper-meta.ts';
 import { paperPath, withBase } from '../src/lib/paths.ts';
 import type { Day } from '../src/lib/schema.ts';
 import { firstAuthors, shortSummary, truncate } from '../src/lib/text.ts';
@@ -78,7 +77,7 @@ describe('archive', () => {
     expect(
       papersByTopic(archive)
         .get('robotics')!
-        .map((e) => e.paper.id),
+        .map((e) => e.record.paper.id),
     ).toEqual(['2603.00003']);
   });
   it('lays each year out as Monday-first weeks, with levels by count', () => {
@@ -163,8 +162,7 @@ describe('text and paths', () => {
     expect(withBase('/days/', '/archive/')).toBe('/archive/days/');
     expect(withBase('/days/', '/')).toBe('/days/');
   });
-  it('escapes < in JSON-LD and strips characters XML forbids', () => {
-    expect(jsonLdScript({ t: '</script><b>' })).toBe('{"t":"\\u003c/script>\\u003cb>"}');
+  it('strips characters XML forbids', () => {
     expect(stripXmlForbidden('a\u0007b\u0000c\uFFFEd\tok')).toBe('abcd\tok');
   });
 });

@@ -105,16 +105,11 @@ export function* newestListings(archive: Archive, days: readonly Day[] = archive
   }
 }
 
-export interface TopicPaper {
-  date: string;
-  paper: Paper;
-}
-
-/** Every topic's papers in one pass over the archive (topic pages and feeds share it). */
-export function papersByTopic(archive: Archive): Map<string, TopicPaper[]> {
-  const byTopic = new Map<string, TopicPaper[]>(archive.topics.map((topic) => [topic.slug, []]));
-  for (const { date, record } of newestListings(archive)) {
-    for (const slug of record.topics) byTopic.get(slug)?.push({ date, paper: record.paper });
+/** Every topic's papers, newest listed first, in one pass over the archive (topic pages and their charts share it). */
+export function papersByTopic(archive: Archive): Map<string, Listing[]> {
+  const byTopic = new Map<string, Listing[]>(archive.topics.map((topic) => [topic.slug, []]));
+  for (const listing of newestListings(archive)) {
+    for (const slug of listing.record.topics) byTopic.get(slug)?.push(listing);
   }
   return byTopic;
 }

@@ -11,6 +11,8 @@ export const paperPath = (id: string) => `/papers/${id}/`;
 export const topicsPath = () => '/topics/';
 export const topicPath = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`);
 export const searchPath = () => '/search/';
+/** A topic's papers in search, newest first: where its pages past `topicPages` send readers. */
+export const topicSearchPath = (topicName: string) => `/search/?${new URLSearchParams({ topic: topicName, sort: 'date' })}`;
 export const weekPath = (week: string) => `/weeks/${week}/`;
 export const monthPath = (month: string) => `/months/${month}/`;
 export const orgsPath = () => '/orgs/';

@@ -2,14 +2,14 @@
 // with what several routes derive from it. Each getter computes its data once per build.
 import { getCollection } from 'astro:content';
 import { topics } from '../topics.config.ts';
-import { buildArchive, papersByTopic, type Archive, type TopicPaper } from './archive.ts';
+import { buildArchive, papersByTopic, type Archive, type Listing } from './archive.ts';
 import { monthlyCounts } from './charts.ts';
 import { buildOrgs, type Org } from './orgs.ts';
 import { buildPeriods, type Periods } from './periods.ts';
 import { relatedPapers } from './related.ts';
 
 let archive: Promise<Archive> | undefined;
-let byTopic: Promise<Map<string, TopicPaper[]>> | undefined;
+let byTopic: Promise<Map<string, Listing[]>> | undefined;
 let related: Promise<Map<string, string[]>> | undefined;
 let periods: Promise<Periods> | undefined;
 let orgs: Promise<Orgs> | undefined;
@@ -28,7 +28,7 @@ export function getArchive(): Promise<Archive> {
 }
 
 /** Every topic's papers, newest listed first: for the topics index and the topic pages alike. */
-export function getPapersByTopic(): Promise<Map<string, TopicPaper[]>> {
+export function getPapersByTopic(): Promise<Map<string, Listing[]>> {
   byTopic ??= getArchive().then(papersByTopic);
   return byTopic;
 }

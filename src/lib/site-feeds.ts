@@ -82,10 +82,10 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
     case 'org': {
       const org = (await getOrgs()).bySegment.get(which.segment)!;
-      const entries = org.papers.slice(0, siteConfig.topicFeed.maxItems).map((listing) => feedEntry(archive, listing));
+      const entries = org.papers.slice(0, siteConfig.orgFeed.maxItems).map((listing) => feedEntry(archive, listing));
       return feed(
         orgGroup(org),
-        entries.map((entry) => paperItem(entry, ctx)),
+        entries.map((entry) => paperItem(entry, ctx, 'brief')),
       );
     }
     case 'topic': {
@@ -112,14 +112,14 @@ export async function topicFeedPaths() {
 /** Organizations with enough papers for feeds of their own. */
 export async function orgFeedPaths() {
   const { list } = await getOrgs();
-  return list.filter((org) => org.papers.length >= siteConfig.orgFeedMinPapers).map((org) => ({ params: { org: org.segment } }));
+  return list.filter((org) => org.papers.length >= siteConfig.orgFeed.minPapers).map((org) => ({ params: { org: org.segment } }));
 }
 
 export async function orgsOpmlResponse(site: URL): Promise<Response> {
   const { list } = await getOrgs();
   const main = await buildFeed({ kind: 'main' }, site);
   const body = renderOpml(
-    [{ title: 'Organizations', groups: list.filter((org) => org.papers.length >= siteConfig.orgFeedMinPapers).map(orgGroup) }],
+    [{ title: 'Organizations', groups: list.filter((org) => org.papers.length >= siteConfig.orgFeed.minPapers).map(orgGroup) }],
     context(site),
     feedUpdated(main),
   );
