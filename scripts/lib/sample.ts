@@ -246,6 +246,28 @@ const HOSTILE_TITLES = [
   'Closing ]]> CDATA & Other "Quoted" <Tricks> in Feed Text',
 ];
 
+/** Words of a made-up technical vocabulary, by rank: "kalo", "visko"… (40,000 of them). */
+const VOCABULARY = 40_000;
+function vocabularyWord(rank: number): string {
+  let word = '';
+  for (let n = rank + SYLLABLES.length ** 2; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
+  return word;
+}
+/** A word by Zipf's law: rank r is drawn with a chance proportional to 1/r. */
+const zipfWord = (random: () => number) => vocabularyWord(Math.floor(VOCABULARY ** random()) - 1);
+
+const CLAUSES = [
+  'The {w} {w} module combines {w} {w} with {w} {w}, yielding {w} gains on {w} and {w} {w} tasks.',
+  'We further introduce a {w} objective that aligns {w} {w} representations with {w} {w} signals across {w} {w} settings.',
+  'Experiments on {w}, {w} and {w} {w} show that the {w} variant outperforms {w} {w} baselines by {w} points.',
+  'Unlike prior {w} {w} approaches, our {w} formulation handles {w} {w} without additional {w} {w} supervision.',
+  'Analysis of {w} {w} reveals that {w} errors stem from {w} {w} rather than {w} {w} capacity.',
+];
+/** A sentence with the rarer words real abstracts have: about twenty words, eight of them drawn by Zipf's law. */
+function technicalSentence(random: () => number): string {
+  return pick(random, CLAUSES).replace(/\{w\}/g, () => zipfWord(random));
+}
+
 /** The arXiv-style id of the n-th paper of a month. */
 function arxivId(date: string, n: number): string {
   return `${date.slice(2, 4)}${date.slice(5, 7)}.${String(10000 + n).padStart(5, '0')}`;
@@ -355,7 +377,11 @@ export function generateSample(options: SampleOptions): SampleDay[] {
       const authors = Array.from({ length: authorTotal }, () => ({ _id: 'sample', name: `${pick(random, FIRST)} ${pick(random, LAST)}`, hidden: false }));
       // A random selection of distinct sentences, in their order of argument: a median of about
       // 190 words, as in the real recorded days.
-      const sentences = SENTENCES.filter(() => random() < 0.8).slice(0, 11);
+      // A selection of the template sentences, in their order of argument, and sentences of words
+      // drawn from a large vocabulary as real abstracts' rarer words are (Zipf's law): a search
+      // index's size follows how many different words it holds, not only how many.
+      const sentences = SENTENCES.filter(() => random() < 0.4).slice(0, 4);
+      sentences.splice(1, 0, ...Array.from({ length: 6 }, () => technicalSentence(random)));
       // Formulas are rare in the hub's abstracts (none in the recorded days) and titles (about 1 in 100).
       if (random() < 0.02) sentences.push('We prove the estimator converges at rate $O(1/\\sqrt{n})$ with variance bounded by $\\sigma^2$.');
       let abstract = sentences.join(' ').replaceAll('{noun}', area.noun.toLowerCase()).replaceAll('{task}', area.task).replaceAll('{name}', name);
