@@ -10,7 +10,7 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function webUrl(value: string | undefined): string | undefined {
+export function webUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const parsed = WebUrl.safeParse(value.trim());
   return parsed.success ? parsed.data : undefined;

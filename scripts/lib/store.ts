@@ -59,7 +59,7 @@ export async function writeDay(dir: string, day: Day, hooks: WriteHooks = {}): P
   return writeAtomic(dayFile(dir, day.date), serializeDay(day), hooks);
 }
 
-async function writeAtomic(file: string, bytes: string, hooks: WriteHooks = {}): Promise<string> {
+export async function writeAtomic(file: string, bytes: string, hooks: WriteHooks = {}): Promise<string> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);

@@ -69,6 +69,49 @@ export const Day = z
   });
 export type Day = z.infer<typeof Day>;
 
+// --- What came of each paper: the models, datasets and Spaces on the hub that cite it, as of
+// one check. Kept apart from the day files (src/content/links/, one file per listing day), so a
+// day file does not change when a model appears.
+
+/** A repository on the hub, `owner/name` as the hub spells it: nothing else is kept or linked. */
+export const RepoId = z.string().regex(/^[A-Za-z0-9][\w.-]*\/[\w.-]+$/, 'not a hub repository id');
+
+export const LinkedRepo = z.object({
+  id: RepoId,
+  downloads: Count.optional(),
+  likes: Count.optional(),
+  /** A model's task, as the hub names it (`text-generation`). */
+  task: z.string().min(1).max(80).optional(),
+  /** A Space's emoji and title. */
+  emoji: z.string().min(1).max(16).optional(),
+  title: z.string().min(1).max(200).optional(),
+});
+export type LinkedRepo = z.infer<typeof LinkedRepo>;
+
+/** One kind of repository: how many there are, and the five most used (downloads, or likes for Spaces). */
+export const LinkedKind = z.object({ total: Count, top: z.array(LinkedRepo).max(5) });
+export type LinkedKind = z.infer<typeof LinkedKind>;
+
+export const PaperLinks = z.object({
+  /** When the hub was last asked. */
+  checkedAt: IsoDateTime,
+  /** The hub has no page for the paper (it answered 404): nothing links it yet. */
+  none: z.literal(true).optional(),
+  models: LinkedKind.optional(),
+  datasets: LinkedKind.optional(),
+  spaces: LinkedKind.optional(),
+  githubRepo: WebUrl.optional(),
+  githubStars: Count.optional(),
+  projectPage: WebUrl.optional(),
+  /** The first check that saw a model citing the paper: when its weights came out, as far as we know. Never changes once set. */
+  modelsSince: IsoDateTime.optional(),
+});
+export type PaperLinks = z.infer<typeof PaperLinks>;
+
+/** The links of the papers first listed on one day, by arXiv id. */
+export const LinksDay = z.object({ date: IsoDate, papers: z.record(ArxivId, PaperLinks) });
+export type LinksDay = z.infer<typeof LinksDay>;
+
 // --- Upstream: the hub's `/api/daily_papers` item. Missing fields are omitted, never null,
 // and unknown fields are dropped, so a new upstream field never breaks a capture.
 
@@ -102,6 +145,41 @@ export const ApiItem = z.object({
 });
 export type ApiItem = z.infer<typeof ApiItem>;
 export const ApiListing = z.array(ApiItem);
+
+// --- Upstream: the hub's `/api/papers/{id}`: the paper (at the top level) and what cites it. Items
+// of the lists are read leniently: one the format does not fit is left out, not the paper.
+
+const ApiRepo = z.object({
+  id: z.string(),
+  downloads: z.number().optional(),
+  likes: z.number().optional(),
+  pipeline_tag: z.string().optional(),
+  emoji: z.string().optional(),
+  title: z.string().optional(),
+});
+/** A count the sources disagree on: a number, or nothing (a count of another type is no count). */
+const ApiCount = z.number().optional().catch(undefined);
+export type ApiRepo = z.infer<typeof ApiRepo>;
+const ApiRepoList = z.array(z.unknown()).transform((items) =>
+  items.flatMap((item) => {
+    const parsed = ApiRepo.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  }),
+);
+
+export const ApiPaperLinks = z.object({
+  id: ArxivId,
+  linkedModels: ApiRepoList.optional(),
+  linkedDatasets: ApiRepoList.optional(),
+  linkedSpaces: ApiRepoList.optional(),
+  numTotalModels: ApiCount,
+  numTotalDatasets: ApiCount,
+  numTotalSpaces: ApiCount,
+  githubRepo: z.string().optional(),
+  githubStars: ApiCount,
+  projectPage: z.string().optional(),
+});
+export type ApiPaperLinks = z.infer<typeof ApiPaperLinks>;
 
 /** One line naming the first problems of a failed parse, e.g. `[3].paper.id: expected string`. */
 export function describeIssues(error: z.ZodError, limit = 3): string {
