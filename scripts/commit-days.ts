@@ -1,29 +1,40 @@
-// npm run commit-days -- --summary FILE [--push]: commit changed day files with a message made
-// from the snapshot's summary; nothing changed, nothing committed. `--path P --message M` commits
-// another file the daily run keeps (the record of emails sent) the same way.
+// npm run commit-days -- --summary FILE [--push]: commit what the snapshot changed (the day files,
+// the links, the trending lists) with a message made from its summary; nothing changed, nothing
+// committed. `--path P --message M` commits another file the daily run keeps (the record of
+// emails sent) the same way.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import type { RunSummary } from './lib/capture.ts';
+import { commandOptions } from './lib/cli.ts';
 import { commitDays } from './lib/commit.ts';
-import { commitMessage } from './lib/report.ts';
+import { linksDir } from './lib/links/store.ts';
+import { commitMessage, type RunReport } from './lib/report.ts';
 import { daysDir } from './lib/store.ts';
 
-const { values } = parseArgs({
-  options: { summary: { type: 'string' }, push: { type: 'boolean', default: false }, path: { type: 'string' }, message: { type: 'string' } },
-});
+const USAGE = `Usage: npm run commit-days -- [--summary FILE] [--push] [--path P --message M]
+
+Commit the files the snapshot command keeps (day files, links) with a message made from the run's
+summary (written by npm run snapshot -- --summary FILE), then pull, rebase and push (--push).`;
+
+const values = commandOptions(
+  'commit-days',
+  USAGE,
+  { summary: { type: 'string' }, push: { type: 'boolean', default: false }, path: { type: 'string' }, message: { type: 'string' } },
+  (v) => v,
+);
 let message = values.message || 'Update day files';
 if (values.summary) {
   try {
-    const summary = JSON.parse(await readFile(values.summary, 'utf8')) as RunSummary;
+    const summary = JSON.parse(await readFile(values.summary, 'utf8')) as RunReport;
     message = commitMessage(summary) ?? message;
   } catch {
     // No summary (the snapshot stopped early): the generic message still records the change.
   }
 }
 try {
-  const target = values.path ?? (path.relative(process.cwd(), daysDir()) || '.');
-  await commitDays({ cwd: process.cwd(), daysDir: target, message, push: values.push, log: console.log });
+  const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';
+  const paths = values.path ? [values.path] : [daysDir(), linksDir()].filter((dir) => existsSync(dir)).map(relative);
+  await commitDays({ cwd: process.cwd(), paths, message, push: values.push, log: console.log });
 } catch (error) {
   console.error(`commit-days: ${(error as Error).message}`);
   process.exit(1);

@@ -7,7 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatSummary, inputSources, runCapture, type RunSummary } from './lib/capture.ts';
+import { loadArchive } from './lib/archive.ts';
 import { parseOptions, positiveNumber, runCommand } from './lib/cli.ts';
+import { HttpClient } from './lib/http.ts';
+import { captureLinks, formatLinks } from './lib/links/capture.ts';
+import { startSampleHub } from './lib/sample-hub.ts';
 import { generateSample, type SampleDay } from './lib/sample.ts';
 import { addDays } from '../src/lib/dates.ts';
 
@@ -39,9 +43,11 @@ async function main(): Promise<number> {
   const root = path.resolve(values.dir);
   const input = path.join(root, 'input');
   const days = path.join(root, 'days');
+  const links = path.join(root, 'links');
   const env = {
     ...process.env,
     DAYS_DIR: days,
+    LINKS_DIR: links,
     OUT_DIR: path.join(root, 'dist'),
     CACHE_DIR: path.join(root, 'cache'),
     SITE_NOTICE: process.env.SITE_NOTICE ?? 'Demo: an invented sample archive. Every paper here is made up.',
@@ -83,6 +89,25 @@ async function main(): Promise<number> {
       remaining: [],
     }),
   );
+
+  console.log('\n▶ Ask a stand-in hub on 127.0.0.1 what cites each paper, week by week, with the snapshot command’s links capture');
+  const archive = await loadArchive(days, links);
+  const hub = await startSampleHub(new Map([...archive.papers.values()].map((record) => [record.paper.id, record.days[0]!])), sample[0]!.date);
+  const client = new HttpClient({ paceMs: 0 });
+  try {
+    const last = addDays(sample.at(-1)!.date, 1);
+    for (let today = addDays(sample[0]!.date, 1); ; today = today < last && addDays(today, 7) > last ? last : addDays(today, 7)) {
+      hub.setToday(today);
+      const found = await captureLinks({ archive, dir: links, client, endpoint: hub.endpoint, budget: Infinity, now: () => new Date(`${today}T08:17:00Z`) });
+      if (today >= last) {
+        console.log(formatLinks(found));
+        break;
+      }
+    }
+  } finally {
+    await client.close();
+    await hub.close();
+  }
 
   step('Build the site', 'npm', ['run', 'build']);
   if (!values['no-serve']) step('Serve it (Ctrl-C to stop)', 'npm', ['run', 'preview']);

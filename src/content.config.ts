@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { Day } from './lib/schema.ts';
+import { Day, LinksDay } from './lib/schema.ts';
 
 // One entry per listed day, id = the date. DAYS_DIR points the build at another archive
 // (the demo's, the benchmark's) without touching src/content/days.
@@ -9,4 +9,11 @@ const days = defineCollection({
   schema: Day,
 });
 
-export const collections = { days };
+// What the hub links to each paper (models, datasets, Spaces), one file per listing day, kept
+// apart from the day files by the snapshot command's --links.
+const links = defineCollection({
+  loader: glob({ pattern: '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json', base: process.env.LINKS_DIR || './src/content/links' }),
+  schema: LinksDay,
+});
+
+export const collections = { days, links };

@@ -10,6 +10,10 @@ export const siteConfig = {
   topicFeed: { days: 30, maxItems: 100 },
   /** The high-signal feed: papers that reached this many upvotes, most recent first. */
   topFeed: { minUpvotes: 50, days: 30, maxItems: 100 },
+  /** Weights released: one item per paper whose first model appeared, the newest this many. */
+  releasedFeed: { maxItems: 50 },
+  /** The page of papers whose weights came out lists the newest this many. */
+  releasedPageSize: 100,
   /** The digest: one item per listed day, for the last N listed days. */
   digestFeed: { days: 30 },
   /** Topic and organization pages list this many papers per page. */

@@ -39,6 +39,14 @@ describe('parseSnapshotArgs', () => {
     expect(parse('--date', '2023-05-06', '--refresh', '5').dates).toEqual(['2023-05-05', '2023-05-06']);
     expect(parse('--from', '2024-01-01', '--to', '2024-01-02').notes).toEqual([]);
   });
+  it('captures days unless only links or trending were asked for', () => {
+    expect(parse()).toMatchObject({ days: true, links: false, trending: false, linksBudget: 300 });
+    expect(parse('--links')).toMatchObject({ days: false, links: true });
+    expect(parse('--trending', '--links-budget', '20')).toMatchObject({ days: false, trending: true, linksBudget: 20 });
+    expect(parse('--links', '--backfill-from', '2023-05-05', '--refresh', '14')).toMatchObject({ days: true, links: true, missing: true });
+    expect(parseSnapshotArgs(['--links'], now, { LINKS_BUDGET: '50' }).linksBudget).toBe(50);
+    expect(() => parse('--links-budget', '-1')).toThrow('--links-budget -1: expected a whole number of 0 or more');
+  });
   it('answers --help whatever else is on the line', () => {
     expect(parse('--help', '--budget', '-5')).toMatchObject({ help: true });
   });

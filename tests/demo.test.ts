@@ -69,6 +69,15 @@ describe('npm run demo', () => {
     ]);
   });
 
+  it('asks a stand-in hub on 127.0.0.1 what came of each paper, so pages show it and weights are released', async () => {
+    expect(output).toMatch(/links: \d+ asked/);
+    const released = JSON.parse(await readFile(demo('dist/released/feed.json'), 'utf8'));
+    expect(released.items.length).toBeGreaterThan(0);
+    const id = new URL(released.items[0].url).pathname.replace(/^\/papers\/|\/$/g, '');
+    const paper = cheerio.load(await readFile(demo('dist/papers', id, 'index.html'), 'utf8'));
+    expect(paper('section.hub h3').first().text()).toMatch(/^\d+ models?$/);
+  });
+
   it('answers --help and bad options in its own words', async () => {
     const { stdout } = await run(process.execPath, ['scripts/demo.ts', '--help'], { env: cleanEnv() });
     expect(stdout).toContain('Usage: npm run demo');

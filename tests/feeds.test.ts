@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe('the feeds', () => {
   it('exist for everything, the top papers, the digest and every topic, in three formats', () => {
-    for (const scope of ['', 'top/', 'digest/', 'weekly/', 'monthly/', ...topics.map((t) => `topics/${t.slug}/`)]) {
+    for (const scope of ['', 'top/', 'digest/', 'weekly/', 'monthly/', 'released/', ...topics.map((t) => `topics/${t.slug}/`)]) {
       for (const file of ['rss.xml', 'atom.xml', 'feed.json']) expect(feeds).toContain(`${scope}${file}`);
     }
   });

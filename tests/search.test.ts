@@ -73,6 +73,17 @@ describe('search records', () => {
     expect(record.sort).toEqual({ upvotes: '40' });
   });
 
+  it('can be filtered by what came of the paper on the hub', () => {
+    const record = { ...archive.papers.get('2501.00003')! };
+    const models = { total: 2, top: [{ id: 'a/m' }] };
+    expect(searchRecord({ ...record, links: { checkedAt: 't', models } }, archive.topicNames).filters.hub).toEqual(['Has models']);
+    expect(searchRecord({ ...record, links: { checkedAt: 't', models, datasets: models } }, archive.topicNames).filters.hub).toEqual([
+      'Has models',
+      'Has datasets',
+    ]);
+    expect(searchRecord({ ...record, links: { checkedAt: 't', none: true } }, archive.topicNames).filters).not.toHaveProperty('hub');
+  });
+
   it('leave out what a paper lacks: no words without a formula, no organization, no code', () => {
     const record = searchRecord(archive.papers.get('2501.00003')!, archive.topicNames);
     expect(Object.keys(record.meta).sort()).toEqual(['authors', 'listed', 'title', 'upvotes']);

@@ -2,7 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE, makeFixtureArchive } from './helpers/archive-fixture.ts';
+import { HOSTILE, HOSTILE_SPACE, makeFixtureArchive } from './helpers/archive-fixture.ts';
 import { buildSite, type BuiltSite } from './helpers/build.ts';
 import { describeShared, sharedPath } from './helpers/shared.ts';
 
@@ -80,7 +80,8 @@ describe('paper pages', () => {
       $('.links a')
         .map((_, a) => $(a).text())
         .get(),
-    ).toEqual(['Hugging Face', 'arXiv', 'PDF', 'GitHub ★ 400']);
+      // The stars as of the newest look at the hub: a links check after the listing's last capture.
+    ).toEqual(['Hugging Face', 'arXiv', 'PDF', 'GitHub ★ 999']);
     expect($('.links a').first().attr('href')).toBe('https://huggingface.co/papers/2603.00011');
   });
 
@@ -321,7 +322,7 @@ describeShared('the real recorded days', () => {
     // Topics over one page (50 papers) go on to /2/, /3/…, linked both ways, each paper once
     // (up to siteConfig.topicPages pages: tests/topic-pages.test.ts has the deeper ones).
     const topics = await real.page('/topics/');
-    const counts = topics('.topic-list h2 a')
+    const counts = topics('.topic-list h2 a[href^="/topics/"]')
       .map((_, a) => ({
         href: topics(a).attr('href')!,
         count: Number(
@@ -527,5 +528,68 @@ describe('weeks, months and organizations', () => {
     expect(weekly.items[0]!.content_html).toMatch(/2603\.00020\/">&lt;script&gt;alert\(1\)&lt;\/script&gt; Hostile Titles Are Text<\/a> · ▲ 99</);
     // Week 11 and March are not over: no item yet, and the monthly feed is valid and empty.
     expect(JSON.parse(await site.read('monthly/feed.json')).items).toEqual([]);
+  });
+});
+
+describe('what came of each paper on the hub', () => {
+  it('shows the counts, the five most used of each kind linking to Hugging Face, the rest as one link, and when it was checked', async () => {
+    const $ = await site.page('/papers/2603.00011/');
+    const hub = $('section.hub');
+    expect(hub.find('h2').text()).toBe('On the Hub as of 11 Mar 2026');
+    expect(
+      hub
+        .find('h3')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['7 models', '1 dataset', '1 Space']);
+    const links = hub
+      .find('ul.hub-repos a')
+      .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+      .get();
+    expect(links.slice(0, 2)).toEqual([
+      ['example/mapreduce-7b', 'https://huggingface.co/example/mapreduce-7b'],
+      ['example/mapreduce-1b', 'https://huggingface.co/example/mapreduce-1b'],
+    ]);
+    expect(links).toContainEqual(['example/long-docs', 'https://huggingface.co/datasets/example/long-docs']);
+    expect(hub.find('li').first().find('.muted').text()).toBe('text-generation · 12,345 downloads · 67 likes');
+    expect(
+      hub
+        .find('p a')
+        .map((_, a) => [[$(a).text(), $(a).attr('href')]])
+        .get(),
+    ).toEqual([['All 7 on Hugging Face', 'https://huggingface.co/models?other=arxiv:2603.00011']]);
+    // The GitHub stars are the newest known: the links check (999) came after the listing's capture (400).
+    expect($('.links a[href="https://github.com/example/mapreduce"]').text()).toBe('GitHub ★ 999');
+  });
+
+  it('shows a Space’s hostile title and emoji as text', async () => {
+    const $ = await site.page('/papers/2603.00011/');
+    const space = $('section.hub a[href="https://huggingface.co/spaces/example/demo"]');
+    expect(space.text()).toBe(`${HOSTILE_SPACE.emoji} ${HOSTILE_SPACE.title}`);
+    expect($('section.hub script, section.hub img')).toHaveLength(0);
+  });
+
+  it('says nothing on a paper nothing cites, or never asked about', async () => {
+    expect((await site.page('/papers/2603.00020/'))('section.hub')).toHaveLength(0);
+    expect((await site.page('/papers/2603.00012/'))('section.hub')).toHaveLength(0);
+  });
+
+  it('lists papers whose weights came out, with a feed of one item each, in every format and in the OPML', async () => {
+    const $ = await site.page('/released/');
+    $('annotation').remove();
+    expect(
+      $('.compact > li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['8 Mar 2026LLM×MapReduce: Long-Context Agents · 7 models: example/mapreduce-7b']);
+    const json = JSON.parse(await site.read('released/feed.json'));
+    expect(json.items.map((i: { id: string; date_published: string }) => [i.id, i.date_published])).toEqual([
+      ['https://papers.example.org/papers/2603.00011/#hub', '2026-03-08T06:00:00.000Z'],
+    ]);
+    expect(json.items[0].content_html).toContain('<a href="https://huggingface.co/example/mapreduce-7b">example/mapreduce-7b</a> · text-generation');
+    expect(await site.read('released/rss.xml')).toContain('<guid isPermaLink="true">https://papers.example.org/papers/2603.00011/#hub</guid>');
+    expect(await site.read('released/atom.xml')).toContain('<id>https://papers.example.org/papers/2603.00011/#hub</id>');
+    expect(await site.read('feeds.opml')).toContain('xmlUrl="https://papers.example.org/released/rss.xml"');
+    expect((await site.page('/'))('a[href="/released/"]')).toHaveLength(1);
   });
 });

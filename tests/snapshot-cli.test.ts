@@ -121,6 +121,45 @@ describe('npm run snapshot', () => {
     expect(help.stdout).toContain('Usage: npm run snapshot');
   });
 
+  it('with --links, captures the day first, then asks the hub about the papers due, and reports both', async () => {
+    const linksDir = path.join(dir, '..', `links-${process.pid}`);
+    const summaryFile = path.join(dir, '..', `summary-${process.pid}.json`);
+    const listing = listingHandler({ '2026-03-06': manyItems(3) });
+    hub.handle((req, res, url) => {
+      if (!url.pathname.startsWith('/api/papers/')) return listing(req, res, url);
+      const id = url.pathname.slice('/api/papers/'.length);
+      if (id.endsWith('10001')) return void res.writeHead(404).end();
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ id, numTotalModels: 1, linkedModels: [{ id: 'lab/model', downloads: 3 }] }));
+    });
+    const result = await run(process.execPath, ['scripts/snapshot.ts', '--pace-ms', '0', '--date', '2026-03-06', '--links', '--summary', summaryFile], {
+      env: { ...process.env, HF_ENDPOINT: hub.endpoint, DAYS_DIR: dir, LINKS_DIR: linksDir, HF_TOKEN: '' },
+    });
+    // The day first, then its papers (months old by the real clock: due) on the hub.
+    expect(hub.requests[0]).toBe('/api/daily_papers?date=2026-03-06&limit=50&p=0');
+    expect(hub.requests.filter((r) => r.startsWith('/api/papers/')).sort()).toEqual([
+      '/api/papers/2603.10000',
+      '/api/papers/2603.10001',
+      '/api/papers/2603.10002',
+    ]);
+    expect(result.stdout).toContain('links: 3 asked (2 with an answer, 1 not on the hub, 0 failed); 3 due; 2 newly with models');
+    const links = JSON.parse(await readFile(path.join(linksDir, '2026-03-06.json'), 'utf8'));
+    expect(Object.keys(links.papers).sort()).toEqual(['2603.10000', '2603.10001', '2603.10002']);
+    expect(links.papers['2603.10001'].none).toBe(true);
+    const report = JSON.parse(await readFile(summaryFile, 'utf8'));
+    expect(report).toMatchObject({ written: 1, links: { due: 3, asked: 3, released: ['2603.10000', '2603.10002'] } });
+    const { commitMessage } = await import('../scripts/lib/report.ts');
+    expect(commitMessage(report)).toBe('2026-03-06: 3 papers (+3)\n\nlinks: 3 papers checked, 2 newly with models');
+    // Links alone: no listing is asked, and nothing is due again yet.
+    hub.requests.length = 0;
+    const again = await run(process.execPath, ['scripts/snapshot.ts', '--pace-ms', '0', '--links'], {
+      env: { ...process.env, HF_ENDPOINT: hub.endpoint, DAYS_DIR: dir, LINKS_DIR: linksDir, HF_TOKEN: '' },
+    });
+    expect(again.stdout).toContain('links: 0 asked');
+    expect(hub.requests).toEqual([]);
+  });
+
   it('says what a file given with --input is, in a file’s words', async () => {
     const file = path.join(dir, '..', `broken-2026-03-06-${process.pid}.json`);
     await writeFile(file, '[{"paper": ');

@@ -129,7 +129,7 @@ describe('the commit step', () => {
   it('makes no commit when no day file changed', async () => {
     const { work, git } = await repoWithRemote();
     await writeFile(path.join(work, 'README.md'), 'an unrelated edit\n');
-    const result = await commitDays({ cwd: work, daysDir: 'days', message: 'x', push: true });
+    const result = await commitDays({ cwd: work, paths: ['days'], message: 'x', push: true });
     expect(result).toEqual({ committed: false });
     expect(await git(work, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
@@ -138,7 +138,7 @@ describe('the commit step', () => {
     const { work, remote, git } = await repoWithRemote();
     await writeFile(path.join(work, 'days', '2026-11-27.json'), '{"date":"2026-11-27","papers":[]}\n');
     await writeFile(path.join(work, 'README.md'), 'an unrelated edit\n');
-    const result = await commitDays({ cwd: work, daysDir: 'days', message: '2026-11-27: 31 papers (+4), 2 days refreshed', push: true });
+    const result = await commitDays({ cwd: work, paths: ['days'], message: '2026-11-27: 31 papers (+4), 2 days refreshed', push: true });
     expect(result).toMatchObject({ committed: true, pushed: true });
     expect(await git(work, 'rev-list', '--count', 'HEAD')).toBe('2');
     expect(await git(remote, 'log', '-1', '--format=%s', 'main')).toBe('2026-11-27: 31 papers (+4), 2 days refreshed');
@@ -153,7 +153,7 @@ describe('the commit step', () => {
     await git(other, 'commit', '--quiet', '-am', 'meanwhile');
     await git(other, 'push', '--quiet');
     await writeFile(path.join(work, 'days', '2026-11-27.json'), '{"date":"2026-11-27","papers":[]}\n');
-    const result = await commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, sleep: async () => {} });
+    const result = await commitDays({ cwd: work, paths: ['days'], message: 'day', push: true, sleep: async () => {} });
     expect(result).toMatchObject({ committed: true, pushed: true });
     expect(await git(remote, 'log', '--format=%s', 'main')).toBe('day\nmeanwhile\nstart');
   });
@@ -162,7 +162,7 @@ describe('the commit step', () => {
     const { work, git } = await repoWithRemote();
     await git(work, 'remote', 'set-url', 'origin', path.join(path.dirname(work), 'missing.git'));
     await writeFile(path.join(work, 'days', '2026-11-27.json'), '{}\n');
-    await expect(commitDays({ cwd: work, daysDir: 'days', message: 'day', push: true, attempts: 2, sleep: async () => {} })).rejects.toThrow(
+    await expect(commitDays({ cwd: work, paths: ['days'], message: 'day', push: true, attempts: 2, sleep: async () => {} })).rejects.toThrow(
       'push failed after 2 attempts',
     );
   });
@@ -175,7 +175,7 @@ describe('the commit step', () => {
     const log: string[] = [];
     const error = await commitDays({
       cwd: work,
-      daysDir: 'days',
+      paths: ['days'],
       message: 'day',
       push: true,
       attempts: 3,

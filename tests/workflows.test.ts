@@ -95,6 +95,9 @@ describe('workflows', () => {
     expect(capture!.env?.BACKFILL_FROM).toBe("${{ vars.BACKFILL_FROM || '2023-05-05' }}");
     expect(capture!.env?.REFRESH).toBe("${{ inputs.refresh || vars.REFRESH_DAYS || '14' }}");
     expect(command).toContain('--budget "$CAPTURE_BUDGET"');
+    // What came of each paper is asked in the same run, within its own request budget.
+    expect(command).toContain('--links');
+    expect(capture!.env?.LINKS_BUDGET).toBe("${{ vars.LINKS_BUDGET || '300' }}");
     const budget = Number(capture!.env?.CAPTURE_BUDGET);
     // The budget, the in-progress day's 2 minutes of grace and 5 minutes of setup and commit fit the job.
     expect(budget).toBeGreaterThan(0);

@@ -2,6 +2,7 @@
 import { addDays, dateRange, FIRST_LISTED_DAY, isIsoDate, todayUtc } from '../../src/lib/dates.ts';
 import { IsoDateTime } from '../../src/lib/schema.ts';
 import { parseOptions, UsageError, wholeNumber } from './cli.ts';
+import { DEFAULT_LINKS_BUDGET } from './links/capture.ts';
 
 export const USAGE = `Usage: npm run snapshot -- [options]
 
@@ -25,12 +26,22 @@ Capture Hugging Face Daily Papers listings into dated day files.
   --captured-at TIME  with --input: when the recording was made (ISO 8601, e.g.
                       2024-06-12T17:06:00Z), for first/last seen and the upvote
                       history; default: now
+  --links             ask the hub what came of each paper that is due (the models,
+                      datasets and Spaces citing it), 1, 3, 7, 14, 30, 60, 120, 240
+                      and 365 days after it was listed, then yearly; alone, only that
+  --links-budget N    at most N requests for links (default 300, or LINKS_BUDGET)
+  --trending          record the hub's trending list of today; alone, only that
   --force             replace day files with the fetched listing (deliberate overwrite)
   --pace-ms N         pause between requests (default 1000; 0 in tests)
   --summary PATH      also write a JSON summary of the run (for the scheduled workflow)
   -h, --help          show this help
 
-Environment: DAYS_DIR (default src/content/days), HF_ENDPOINT (default
+Without --links or --trending, or with any of the day options, days are captured:
+today's by default. With them, the refresh window comes first, then trending and
+links, then the days of history.
+
+Environment: DAYS_DIR (default src/content/days), LINKS_DIR (src/content/links),
+TRENDING_DIR (src/content/trending), LINKS_BUDGET, HF_ENDPOINT (default
 https://huggingface.co), HF_TOKEN (sent as a bearer token when set).`;
 
 export interface SnapshotArgs {
@@ -55,6 +66,11 @@ export interface SnapshotArgs {
   summary?: string;
   /** What the plan changed of what was asked, to be said (a --from before Daily Papers began). */
   notes: string[];
+  /** Whether days are captured: unless only --links or --trending was asked for. */
+  days: boolean;
+  links: boolean;
+  linksBudget: number;
+  trending: boolean;
 }
 
 function checkDate(flag: string, value: string | undefined): string | undefined {
@@ -72,7 +88,7 @@ function checkTime(flag: string, value: string | undefined, now: Date): Date | u
   return time;
 }
 
-export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArgs {
+export function parseSnapshotArgs(argv: string[], now = new Date(), env: NodeJS.ProcessEnv = process.env): SnapshotArgs {
   const values = parseOptions(argv, {
     date: { type: 'string' },
     from: { type: 'string' },
@@ -86,9 +102,16 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
     budget: { type: 'string' },
     'pace-ms': { type: 'string' },
     summary: { type: 'string' },
+    links: { type: 'boolean', default: false },
+    'links-budget': { type: 'string' },
+    trending: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) return { help: true, dates: [], force: false, missing: false, refresh: [], notes: [] };
+  const linksBudget = wholeNumber('--links-budget', values['links-budget'] ?? env.LINKS_BUDGET?.trim()) ?? DEFAULT_LINKS_BUDGET;
+  const extras = { links: values.links, linksBudget, trending: values.trending };
+  const dayOptions = ['date', 'from', 'to', 'refresh', 'backfill-from', 'input', 'missing'] as const;
+  const days = (!values.links && !values.trending) || dayOptions.some((option) => values[option] !== undefined && values[option] !== false);
+  if (values.help) return { help: true, dates: [], force: false, missing: false, refresh: [], notes: [], days, ...extras };
   const today = todayUtc(now);
   const date = checkDate('--date', values.date);
   const backfillFrom = checkDate('--backfill-from', values['backfill-from']);
@@ -108,6 +131,8 @@ export function parseSnapshotArgs(argv: string[], now = new Date()): SnapshotArg
     ...(paceMs !== undefined ? { paceMs } : {}),
     ...(values.summary ? { summary: values.summary } : {}),
     notes: [] as string[],
+    days,
+    ...extras,
   };
 
   if (values.to && !values.from) throw new UsageError('--to needs --from');

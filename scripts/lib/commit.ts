@@ -8,8 +8,8 @@ const exec = promisify(execFile);
 
 export interface CommitOptions {
   cwd: string;
-  /** Path of the day files, relative to cwd. */
-  daysDir: string;
+  /** The folders (or files) to commit, relative to cwd: the day files, the links, the trending lists. */
+  paths: string[];
   message: string;
   push?: boolean;
   attempts?: number;
@@ -25,16 +25,17 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
 }
 
 export async function commitDays(options: CommitOptions): Promise<CommitResult> {
-  const { cwd, daysDir, message, log = () => {} } = options;
-  await git(cwd, 'add', '--all', '--', daysDir);
+  const { cwd, message, log = () => {} } = options;
+  const paths = options.paths;
+  await git(cwd, 'add', '--all', '--', ...paths);
   try {
-    await git(cwd, 'diff', '--cached', '--quiet', '--', daysDir);
+    await git(cwd, 'diff', '--cached', '--quiet', '--', ...paths);
     log('No day file changed: nothing to commit.');
     return { committed: false };
   } catch {
     // --quiet exits 1 when there are staged changes: go on and commit them.
   }
-  await git(cwd, 'commit', '--quiet', '-m', message, '--', daysDir);
+  await git(cwd, 'commit', '--quiet', '-m', message, '--', ...paths);
   const sha = await git(cwd, 'rev-parse', 'HEAD');
   log(`Committed ${sha.slice(0, 7)}: ${message}`);
   if (!options.push) return { committed: true, pushed: false, sha };

@@ -2,6 +2,7 @@
 // of its GitHub job summary. Pure, so the wording is tested.
 import { plural } from '../../src/lib/text.ts';
 import type { DayOutcome, RunSummary } from './capture.ts';
+import type { LinksSummary } from './links/capture.ts';
 
 const days = (n: number) => plural(n, 'day');
 const papers = (n: number) => plural(n, 'paper');
@@ -29,14 +30,25 @@ function backfillLine(backfill: DayOutcome[], remaining: number): string {
  * One commit per run. A run that filled in history leads with that; the daily line (today and the
  * refresh window) follows in the body. Undefined when the run changed nothing worth a message.
  */
-export function commitMessage(summary: RunSummary): string | undefined {
-  const backfill = summary.days.filter((day) => day.backfill && day.status !== 'failed');
-  const daily = dailyLine(summary.days.filter((day) => !day.backfill));
-  if (backfill.length > 0) return [backfillLine(backfill, summary.remaining.length), daily].filter(Boolean).join('\n\n');
-  return daily;
+/** A run's report: the days, and what the links capture did when it ran. */
+export type RunReport = RunSummary & { links?: LinksSummary };
+
+/** `links: 212 papers checked, 3 newly with models` */
+function linksLine(links: LinksSummary | undefined): string | undefined {
+  if (!links?.asked) return undefined;
+  return `links: ${papers(links.asked)} checked${links.released.length ? `, ${links.released.length} newly with models` : ''}`;
 }
 
-export function jobSummary(summary: RunSummary): string {
+export function commitMessage(summary: RunReport): string | undefined {
+  const backfill = summary.days.filter((day) => day.backfill && day.status !== 'failed');
+  const daily = dailyLine(summary.days.filter((day) => !day.backfill));
+  const lines = [backfill.length > 0 ? backfillLine(backfill, summary.remaining.length) : undefined, daily, linksLine(summary.links)].filter(Boolean);
+  if (!lines.length) return undefined;
+  // The subject says the most (a backfill, else the day, else what links found); the rest is the body.
+  return [lines[0], lines.slice(1).join('\n')].filter(Boolean).join('\n\n');
+}
+
+export function jobSummary(summary: RunReport): string {
   const lines = [
     `### Snapshot: ${days(summary.written)} written, ${papers(summary.added)} added${summary.failed ? `, ${days(summary.failed)} failed` : ''}`,
     '',
@@ -52,6 +64,14 @@ export function jobSummary(summary: RunSummary): string {
     lines.push(`**${days(summary.remaining.length)} left** (from ${summary.remaining[0]}): the run stopped at its time budget; the next runs go on.`, '');
   } else if (summary.days.some((day) => day.backfill)) {
     lines.push('**History complete**: no days left to fill in.', '');
+  }
+  const { links } = summary;
+  if (links) {
+    lines.push(
+      `**Links**: ${papers(links.asked)} asked (${links.found} answered, ${links.none} not on the hub, ${links.failed} failed) of ${papers(links.due)} due; ${papers(links.remaining)} left for the next runs.${links.released.length ? ` Newly with models: ${links.released.join(', ')}.` : ''}`,
+      '',
+    );
+    for (const line of links.errors) lines.push(`> **Links error** ${line}`, '');
   }
   lines.push('| day | papers | added | updated | result |', '|---|---:|---:|---:|---|');
   for (const day of summary.days) {

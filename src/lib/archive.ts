@@ -1,7 +1,7 @@
 // The archive as the site sees it, computed once per build from the day files: days newest
 // first, each paper with every day it was listed on, neighbours, counts, the calendar.
 // Pure functions over plain data, so no page ever walks the whole archive itself.
-import type { Day, Paper } from './schema.ts';
+import type { Day, LinksDay, Paper, PaperLinks } from './schema.ts';
 import { compileTopics, topicsOf, type Topic } from './topics.ts';
 
 export interface PaperRecord {
@@ -11,6 +11,8 @@ export interface PaperRecord {
   days: string[];
   /** Topic slugs, in the configuration's order. */
   topics: string[];
+  /** What the hub links to it, as of the last check (src/content/links/); absent if never asked. */
+  links?: PaperLinks;
 }
 
 export interface Archive {
@@ -26,7 +28,7 @@ export interface Archive {
   updatedAt: string | undefined;
 }
 
-export function buildArchive(days: readonly Day[], topics: readonly Topic[]): Archive {
+export function buildArchive(days: readonly Day[], topics: readonly Topic[], links: readonly LinksDay[] = []): Archive {
   const compiled = compileTopics(topics);
   const sorted = [...days].sort((a, b) => (a.date < b.date ? 1 : -1));
   const papers = new Map<string, PaperRecord>();
@@ -41,6 +43,12 @@ export function buildArchive(days: readonly Day[], topics: readonly Topic[]): Ar
       }
       record.days.push(day.date);
       if (paper.lastSeenAt >= record.paper.lastSeenAt) record.paper = paper;
+    }
+  }
+  for (const day of links) {
+    for (const [id, paperLinks] of Object.entries(day.papers)) {
+      const record = papers.get(id);
+      if (record) record.links = paperLinks;
     }
   }
   let updatedAt: string | undefined;

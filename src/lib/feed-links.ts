@@ -39,6 +39,12 @@ export const monthlyGroup: FeedGroup = {
   name: 'Monthly digest',
   description: 'One item a month, once the month is over: its top papers by upvotes.',
 };
+export const releasedGroup: FeedGroup = {
+  scope: '/released/',
+  home: '/released/',
+  name: 'Weights released',
+  description: 'One item when a paper’s first model appears on Hugging Face: the models citing it.',
+};
 export const orgGroup = (org: { name: string; fullname?: string | undefined; segment: string }): FeedGroup => ({
   scope: `/orgs/${org.segment}/`,
   home: `/orgs/${org.segment}/`,

@@ -10,7 +10,8 @@ import type { FeedGroup } from './feed-links.ts';
 import { plainMath, renderMath } from './math.ts';
 import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
 import { orgName } from './orgs.ts';
-import { absoluteUrl, arxivAbsUrl, dayPath, feedPath, hfPaperUrl, paperPath } from './paths.ts';
+import type { Release } from './hub-links.ts';
+import { absoluteUrl, arxivAbsUrl, dayPath, feedPath, hfCitingUrl, hfPaperUrl, hfRepoUrl, paperPath } from './paths.ts';
 import type { Paper } from './schema.ts';
 import { firstAuthors, longDate, plural, truncate } from './text.ts';
 import { FIRST_LISTED_DAY } from './dates.ts';
@@ -186,6 +187,33 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
         .slice(0, 5)
         .map(({ paper }) => clean(plainMath(paper.title)))
         .join(' · '),
+    };
+  });
+}
+
+/** One item per paper whose first model appeared, newest first, dated by the check that saw it. */
+export function releasedItems(found: readonly Release[], topicNames: ReadonlyMap<string, string>, ctx: FeedContext): FeedItem[] {
+  return found.map(({ record, at }) => {
+    const { paper, links } = record;
+    // The paper's own page, at its "On the Hub" section: one item per paper, ever.
+    const url = `${absoluteUrl(paperPath(paper.id), ctx.site, ctx.base)}#hub`;
+    const models = links?.models;
+    const list = (models?.top ?? [])
+      .map((model) => `<li>${link(hfRepoUrl('models', model.id), model.id)}${model.task ? ` · ${escapeHtml(clean(model.task))}` : ''}</li>`)
+      .join('');
+    const more =
+      models && models.total > models.top.length
+        ? `<p>${link(hfCitingUrl('models', paper.id), `All ${plural(models.total, 'model')} on Hugging Face`)}</p>`
+        : '';
+    return {
+      id: url,
+      url,
+      title: clean(plainMath(paper.title)),
+      date: at,
+      authors: paper.authors.map(clean).filter(Boolean),
+      categories: record.topics.map((slug) => topicNames.get(slug) ?? slug),
+      contentHtml: `<p>${escapeHtml(plural(models?.total ?? 0, 'model'))} citing it on Hugging Face:</p><ul>${list}</ul>${more}${paperContentHtml(paper, 'brief')}`,
+      summary: '',
     };
   });
 }

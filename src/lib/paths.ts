@@ -19,6 +19,8 @@ export const orgsPath = () => '/orgs/';
 /** `segment` is the handle as a path segment (src/lib/orgs.ts). */
 export const orgPath = (segment: string, page = 1) => (page > 1 ? `/orgs/${segment}/${page}/` : `/orgs/${segment}/`);
 export const orgsOpmlPath = () => '/orgs.opml';
+/** Papers whose weights came out: the first model citing them appeared. */
+export const releasedPath = () => '/released/';
 
 /** Feed files live beside their page: /rss.xml, /topics/<slug>/rss.xml, /top/atom.xml, /digest/feed.json. */
 export const feedPath = (scope: string, format: FeedFormat) => `${scope}${FEED_FORMATS[format].file}`;
@@ -36,3 +38,7 @@ export function absoluteUrl(path: string, site: URL | string, base: string = imp
 export const arxivAbsUrl = (id: string) => `https://arxiv.org/abs/${id}`;
 export const arxivPdfUrl = (id: string) => `https://arxiv.org/pdf/${id}`;
 export const hfPaperUrl = (id: string) => `https://huggingface.co/papers/${id}`;
+/** A model, dataset or Space on the hub; `id` is `owner/name` (checked by the schema's RepoId). */
+export const hfRepoUrl = (kind: 'models' | 'datasets' | 'spaces', id: string) => `https://huggingface.co/${kind === 'models' ? '' : `${kind}/`}${id}`;
+/** Every model, dataset or Space whose card cites the paper: the hub's listing by the paper's arXiv tag. */
+export const hfCitingUrl = (kind: 'models' | 'datasets' | 'spaces', id: string) => `https://huggingface.co/${kind}?other=arxiv:${id}`;

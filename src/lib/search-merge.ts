@@ -6,7 +6,7 @@
 export const SORTS = ['relevance', 'date', 'upvotes'] as const;
 export type Sort = (typeof SORTS)[number];
 /** Filter keys as the records carry them (src/lib/search-records.ts), in the panel's order. */
-export const FILTER_KEYS = ['topic', 'year', 'organization', 'code'] as const;
+export const FILTER_KEYS = ['topic', 'year', 'organization', 'code', 'hub'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string[]>>;
 

@@ -46,6 +46,9 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
   const filters: Record<string, string[]> = { topic: record.topics.map((slug) => topicNames.get(slug) ?? slug) };
   if (organization) filters.organization = [organization];
   if (paper.githubRepo) filters.code = ['Has code'];
+  // What came of it on the hub, as of the last links check.
+  const hub = [record.links?.models && 'Has models', record.links?.datasets && 'Has datasets'].filter((value): value is string => Boolean(value));
+  if (hub.length) filters.hub = hub;
   return {
     url: paperPath(paper.id),
     content: plainMath(paper.abstract),

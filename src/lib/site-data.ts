@@ -18,10 +18,11 @@ let topicCharts: Promise<Map<string, Series>> | undefined;
 export type Series = { month: string; count: number }[];
 
 export function getArchive(): Promise<Archive> {
-  archive ??= getCollection('days').then((entries) =>
+  archive ??= Promise.all([getCollection('days'), getCollection('links')]).then(([days, links]) =>
     buildArchive(
-      entries.map((entry) => entry.data),
+      days.map((entry) => entry.data),
       topics,
+      links.map((entry) => entry.data),
     ),
   );
   return archive;

@@ -1,8 +1,21 @@
 // The site's feeds, assembled from the archive and the configuration; routes only render them.
-import { digestGroup, mainGroup, monthlyGroup, orgGroup, topGroup, topicGroup, weeklyGroup, type FeedGroup } from './feed-links.ts';
+import { digestGroup, mainGroup, monthlyGroup, orgGroup, releasedGroup, topGroup, topicGroup, weeklyGroup, type FeedGroup } from './feed-links.ts';
+import { releases } from './hub-links.ts';
 import { feedContentType, type FeedFormat } from './feed-formats.ts';
 import { frozenDigest, type FrozenDigest, type Period } from './periods.ts';
-import { digestItems, feedEntry, periodItems, feedUpdated, paperItem, recentEntries, renderFeed, renderOpml, type Feed, type FeedContext } from './feeds.ts';
+import {
+  digestItems,
+  feedEntry,
+  periodItems,
+  feedUpdated,
+  paperItem,
+  recentEntries,
+  releasedItems,
+  renderFeed,
+  renderOpml,
+  type Feed,
+  type FeedContext,
+} from './feeds.ts';
 import { absoluteUrl, monthPath, weekPath } from './paths.ts';
 import { getArchive, getOrgs, getPeriods } from './site-data.ts';
 import { longDate, monthName } from './text.ts';
@@ -16,7 +29,8 @@ export type FeedKind =
   | { kind: 'topic'; slug: string }
   | { kind: 'weekly' }
   | { kind: 'monthly' }
-  | { kind: 'org'; segment: string };
+  | { kind: 'org'; segment: string }
+  | { kind: 'released' };
 
 /** "Week 2026-W01 (from 29 December 2025)", "March 2026". */
 export const weekTitle = (week: string) => `Week ${week} (from ${longDate(weekStart(week)).replace(/^\w+, /, '')})`;
@@ -72,6 +86,8 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
     case 'digest':
       return feed(digestGroup, digestItems(archive, siteConfig.digestFeed.days, ctx));
+    case 'released':
+      return feed(releasedGroup, releasedItems(releases(archive).slice(0, siteConfig.releasedFeed.maxItems), archive.topicNames, ctx));
     case 'weekly': {
       const { items, top } = siteConfig.weeklyFeed;
       return feed(weeklyGroup, periodItems(closedDigests((await getPeriods()).weeks, archive.updatedAt, items, top), ctx, weekPath, weekTitle));
@@ -98,6 +114,9 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
   }
 }
+
+/** The site's feeds that are not a topic's or an organization's, in the order pages list them. */
+export const generalGroups = (): FeedGroup[] => [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup, weeklyGroup, monthlyGroup, releasedGroup];
 
 export async function feedResponse(format: FeedFormat, which: FeedKind, site: URL): Promise<Response> {
   const body = await renderFeed(format, await buildFeed(which, site), context(site));
@@ -131,7 +150,7 @@ export async function opmlResponse(site: URL): Promise<Response> {
   const main = await buildFeed({ kind: 'main' }, site);
   const body = renderOpml(
     [
-      { title: 'Daily Papers', groups: [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup, weeklyGroup, monthlyGroup] },
+      { title: 'Daily Papers', groups: generalGroups() },
       { title: 'Topics', groups: archive.topics.map(topicGroup) },
     ],
     context(site),

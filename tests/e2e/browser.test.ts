@@ -30,6 +30,8 @@ const PAGES = [
   ['/months/2026-03/', 'month'],
   ['/orgs/', 'orgs'],
   ['/orgs/Qwen~c0/', 'org'],
+  ['/released/', 'released'],
+  ['/papers/2603.00011/', 'paper-hub'],
   ['/search/?q=study', 'search'],
   ['/no-such-page/', '404'],
 ] as const;

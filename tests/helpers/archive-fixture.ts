@@ -4,6 +4,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
+import { writeLinksDay } from '../../scripts/lib/links/store.ts';
+import type { LinksDay } from '../../src/lib/schema.ts';
 import { apiItem } from './items.ts';
 
 export const HOSTILE = {
@@ -87,6 +89,38 @@ export const FIXTURE_DAYS = {
   ],
 } as const;
 
+export const HOSTILE_SPACE = { title: '<script>alert(1)</script> Demo', emoji: '<b onclick=x>' };
+
+/**
+ * What the hub links to some fixture papers, as the links capture writes it (beside the days):
+ * 2603.00011 has models (seven, five shown), a dataset and a Space with hostile text; 2603.00020
+ * has no hub page (404); 2603.00010 only Spaces.
+ */
+export const FIXTURE_LINKS: Record<string, LinksDay['papers']> = {
+  '2026-03-05': {
+    '2603.00011': {
+      checkedAt: '2026-03-11T12:00:00.000Z',
+      models: {
+        total: 7,
+        top: [
+          { id: 'example/mapreduce-7b', downloads: 12345, likes: 67, task: 'text-generation' },
+          { id: 'example/mapreduce-1b', downloads: 99, likes: 3 },
+          { id: 'example/mapreduce-GGUF', downloads: 50 },
+          { id: 'example/mapreduce-AWQ', downloads: 10 },
+          { id: 'example/mapreduce-lora' },
+        ],
+      },
+      datasets: { total: 1, top: [{ id: 'example/long-docs', downloads: 5 }] },
+      spaces: { total: 1, top: [{ id: 'example/demo', likes: 2, ...HOSTILE_SPACE }] },
+      githubRepo: 'https://github.com/example/mapreduce',
+      githubStars: 999,
+      modelsSince: '2026-03-08T06:00:00.000Z',
+    },
+    '2603.00010': { checkedAt: '2026-03-09T12:00:00.000Z', spaces: { total: 2, top: [{ id: 'qwen/dft-viewer', likes: 9, emoji: '🧪', title: 'DFT viewer' }] } },
+  },
+  '2026-03-06': { '2603.00020': { checkedAt: '2026-03-09T12:00:00.000Z', none: true } },
+};
+
 /** Write the fixture as recorded API responses and import them with the snapshot command's code. */
 export async function makeFixtureArchive(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-fixture-'));
@@ -107,5 +141,6 @@ export async function makeFixtureArchive(): Promise<string> {
     now: () => new Date('2026-03-10T13:00:00Z'),
   });
   if (again.failed) throw new Error(`fixture import failed: ${JSON.stringify(again.days)}`);
+  for (const [date, papers] of Object.entries(FIXTURE_LINKS)) await writeLinksDay(path.join(root, 'links'), { date, papers });
   return days;
 }

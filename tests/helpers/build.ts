@@ -1,6 +1,6 @@
 // Build the real site, as `npm run build` does, from a folder of day files into a temp folder.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,8 +29,14 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 export async function buildSite(daysDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'broadsheet-build-'));
   const dist = path.join(work, 'dist');
+  // The links beside the day files (as makeFixtureArchive writes them), or none.
+  const links = env.LINKS_DIR ?? path.join(path.dirname(daysDir), 'links');
+  await mkdir(links, { recursive: true });
   // `npm run build` itself: the site and its search index, the size check.
-  const options = { env: { ...cleanEnv(), DAYS_DIR: daysDir, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env }, maxBuffer: 64 * 1024 * 1024 };
+  const options = {
+    env: { ...cleanEnv(), DAYS_DIR: daysDir, LINKS_DIR: links, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  };
   const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], options);
   const read = (file: string) => readFile(path.join(dist, file), 'utf8');
   return {

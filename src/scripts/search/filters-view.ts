@@ -3,7 +3,7 @@
 import { activeFilters, FILTER_KEYS, type FilterKey } from '../../lib/search-merge.ts';
 import type { SearchSession } from './session.ts';
 
-const LABELS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', code: 'Code' };
+const LABELS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', code: 'Code', hub: 'On the Hub' };
 
 function filterGroup(key: FilterKey, values: Record<string, number>, chosen: readonly string[]): HTMLFieldSetElement {
   const fieldset = document.createElement('fieldset');

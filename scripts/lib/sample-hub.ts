@@ -1,0 +1,121 @@
+// A stand-in for the hub's per-paper API (`/api/papers/{id}`), for the demo and the benchmark:
+// deterministic, invented models, datasets and Spaces citing the sample's papers, which appear
+// as papers age, as on the real hub. Served on 127.0.0.1 for the demo, so its links are
+// captured by the real capture code; the benchmark writes the same answers straight to files.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { daysBetween } from '../../src/lib/dates.ts';
+import { ApiPaperLinks, type LinksDay } from '../../src/lib/schema.ts';
+import { normalizeLinks, noLinks } from './links/normalize.ts';
+import { writeLinksDay } from './links/store.ts';
+import type { SampleDay } from './sample.ts';
+
+/** mulberry32 seeded by the paper's id: the same answers on every machine and run. */
+function randomFor(id: string): () => number {
+  let a = [...id].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 2654435761) >>> 0, 2166136261);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TASKS = ['text-generation', 'image-text-to-text', 'text-to-image', 'automatic-speech-recognition', 'robotics', 'feature-extraction'];
+const EMOJI = ['🚀', '🤗', '🎨', '🔥', '🧪', '📈'];
+
+/**
+ * What the hub says about a paper listed on `listed`, asked on `today`: undefined (404) for a
+ * paper nothing cites yet. About two in five papers get models, after a delay of days to months,
+ * then more over time; fewer get datasets and Spaces.
+ */
+export function sampleLinks(id: string, listed: string, today: string): Record<string, unknown> | undefined {
+  const random = randomFor(id);
+  const age = daysBetween(listed, today);
+  const owner = `sample-${Math.floor(random() * 400)}`;
+  const name = id.replace(/[^\w]/g, '-');
+  const grow = (chance: number, most: number) => {
+    if (random() >= chance) return 0;
+    const delay = Math.floor(random() * 90);
+    const final = 1 + Math.floor(most * random() ** 3);
+    return age < delay ? 0 : Math.min(final, 1 + Math.floor(((age - delay) / 30) * final));
+  };
+  const models = grow(0.4, 40);
+  const datasets = grow(0.15, 6);
+  const spaces = grow(0.25, 12);
+  if (!models && !datasets && !spaces) return undefined;
+  const list = (count: number, make: (i: number) => Record<string, unknown>) => Array.from({ length: Math.min(count, 8) }, (_, i) => make(i));
+  return {
+    id,
+    linkedModels: list(models, (i) => ({
+      id: `${owner}/${name}-${['base', 'instruct', 'GGUF', 'small', 'large', 'v2', 'AWQ', 'lora'][i]}`,
+      downloads: Math.floor(50_000 * random() ** 4),
+      likes: Math.floor(300 * random() ** 3),
+      pipeline_tag: TASKS[Math.floor(random() * TASKS.length)],
+    })),
+    linkedDatasets: list(datasets, (i) => ({
+      id: `${owner}/${name}-data-${i}`,
+      downloads: Math.floor(5_000 * random() ** 3),
+      likes: Math.floor(60 * random() ** 3),
+    })),
+    linkedSpaces: list(spaces, (i) => ({
+      id: `${owner}/${name}-demo-${i}`,
+      likes: Math.floor(200 * random() ** 3),
+      emoji: EMOJI[Math.floor(random() * EMOJI.length)],
+      title: `Demo ${i + 1} of ${id}`,
+    })),
+    numTotalModels: models,
+    numTotalDatasets: datasets,
+    numTotalSpaces: spaces,
+  };
+}
+
+export interface SampleHub {
+  endpoint: string;
+  /** The day the hub answers as of (the demo steps it through the sample's weeks). */
+  setToday(date: string): void;
+  close(): Promise<void>;
+}
+
+/** Serve `sampleLinks` for the papers of `listed` (id -> first listed day) on 127.0.0.1. */
+export async function startSampleHub(listed: ReadonlyMap<string, string>, today: string): Promise<SampleHub> {
+  let asOf = today;
+  const server: Server = createServer((req, res) => {
+    const id = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/api\/papers\//, ''));
+    const date = listed.get(id);
+    const body = date && sampleLinks(id, date, asOf);
+    if (!body) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Paper not found"}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setToday: (date) => {
+      asOf = date;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The links files a links capture on `today` would write for a sample (the benchmark's way: the
+ * same answers, without the requests). Papers are filed under their first listed day.
+ */
+export async function writeSampleLinks(days: readonly SampleDay[], dir: string, today: string): Promise<number> {
+  const byDay = new Map<string, LinksDay['papers']>();
+  const seen = new Set<string>();
+  for (const day of days) {
+    for (const item of day.items as { paper: { id: string } }[]) {
+      const id = item.paper.id;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const answer = sampleLinks(id, day.date, today);
+      const checkedAt = `${today}T06:17:00.000Z`;
+      const links = answer ? normalizeLinks(ApiPaperLinks.parse(answer), checkedAt) : noLinks(checkedAt);
+      byDay.set(day.date, { ...byDay.get(day.date), [id]: links });
+    }
+  }
+  for (const [date, papers] of byDay) await writeLinksDay(dir, { date, papers });
+  return seen.size;
+}
