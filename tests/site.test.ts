@@ -584,11 +584,11 @@ describe('what came of each paper on the hub', () => {
     ).toEqual(['8 Mar 2026LLM×MapReduce: Long-Context Agents · 7 models: example/mapreduce-7b']);
     const json = JSON.parse(await site.read('released/feed.json'));
     expect(json.items.map((i: { id: string; date_published: string }) => [i.id, i.date_published])).toEqual([
-      ['https://papers.example.org/papers/2603.00011/#hub', '2026-03-08T06:00:00.000Z'],
+      ['https://papers.example.org/papers/2603.00011/', '2026-03-08T06:00:00.000Z'],
     ]);
     expect(json.items[0].content_html).toContain('<a href="https://huggingface.co/example/mapreduce-7b">example/mapreduce-7b</a> · text-generation');
-    expect(await site.read('released/rss.xml')).toContain('<guid isPermaLink="true">https://papers.example.org/papers/2603.00011/#hub</guid>');
-    expect(await site.read('released/atom.xml')).toContain('<id>https://papers.example.org/papers/2603.00011/#hub</id>');
+    expect(await site.read('released/rss.xml')).toContain('<guid isPermaLink="true">https://papers.example.org/papers/2603.00011/</guid>');
+    expect(await site.read('released/atom.xml')).toContain('<id>https://papers.example.org/papers/2603.00011/</id>');
     expect(await site.read('feeds.opml')).toContain('xmlUrl="https://papers.example.org/released/rss.xml"');
     expect((await site.page('/'))('a[href="/released/"]')).toHaveLength(1);
   });

@@ -195,8 +195,8 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
 export function releasedItems(found: readonly Release[], topicNames: ReadonlyMap<string, string>, ctx: FeedContext): FeedItem[] {
   return found.map(({ record, at }) => {
     const { paper, links } = record;
-    // The paper's own page, at its "On the Hub" section: one item per paper, ever.
-    const url = `${absoluteUrl(paperPath(paper.id), ctx.site, ctx.base)}#hub`;
+    // The paper's own page: one item per paper, ever.
+    const url = absoluteUrl(paperPath(paper.id), ctx.site, ctx.base);
     const models = links?.models;
     const list = (models?.top ?? [])
       .map((model) => `<li>${link(hfRepoUrl('models', model.id), model.id)}${model.task ? ` · ${escapeHtml(clean(model.task))}` : ''}</li>`)
