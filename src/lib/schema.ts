@@ -112,6 +112,40 @@ export type PaperLinks = z.infer<typeof PaperLinks>;
 export const LinksDay = z.object({ date: IsoDate, papers: z.record(ArxivId, PaperLinks) });
 export type LinksDay = z.infer<typeof LinksDay>;
 
+// --- The hub's trending list, as of the day's last capture: one file per UTC day
+// (src/content/trending/). Titles and abstracts live in the day files: every entry is a paper the
+// archive holds, listed on `listed`.
+
+export const TrendingEntry = z.object({
+  rank: z.number().int().min(1),
+  id: ArxivId,
+  upvotes: Count,
+  /** The day it was listed on Daily Papers. */
+  listed: IsoDate,
+  /** When a capture first saw it on the trending list, on any day. */
+  firstSeenAt: IsoDateTime,
+  /** When a capture first saw it in the top ten: its trending feed item's date. Never changes once set. */
+  top10At: IsoDateTime.optional(),
+});
+export type TrendingEntry = z.infer<typeof TrendingEntry>;
+
+export const TrendingDay = z
+  .object({
+    date: IsoDate,
+    /** The capture this list is as of: the day's last. */
+    capturedAt: IsoDateTime,
+    papers: z.array(TrendingEntry).min(1).max(100),
+  })
+  .superRefine((day, ctx) => {
+    const seen = new Set<string>();
+    day.papers.forEach((entry, index) => {
+      if (entry.rank !== index + 1) ctx.addIssue({ code: 'custom', path: ['papers', index, 'rank'], message: `rank ${entry.rank} at position ${index + 1}` });
+      if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: ['papers', index, 'id'], message: `duplicate paper ${entry.id}` });
+      seen.add(entry.id);
+    });
+  });
+export type TrendingDay = z.infer<typeof TrendingDay>;
+
 // --- Upstream: the hub's `/api/daily_papers` item. Missing fields are omitted, never null,
 // and unknown fields are dropped, so a new upstream field never breaks a capture.
 
