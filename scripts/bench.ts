@@ -10,7 +10,7 @@ import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds } from './li
 import { commandOptions, positiveNumber, UsageError, wholeNumber } from './lib/cli.ts';
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
-import { writeSampleLinks } from './lib/sample-hub.ts';
+import { writeSampleLinks, writeSampleTrending } from './lib/sample-hub.ts';
 import { bySection, isPaperPage, SECTIONS, siteFiles, type SectionSize, type SiteFile } from './lib/site-size.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { addDays, FIRST_LISTED_DAY, isIsoDate } from '../src/lib/dates.ts';
@@ -82,6 +82,7 @@ const root = path.resolve('.bench', name);
 const input = options.input ? path.resolve(options.input) : path.join(root, 'input');
 const days = path.join(root, 'days');
 const links = path.join(root, 'links');
+const trending = path.join(root, 'trending');
 const dist = path.join(root, 'dist');
 const cache = path.join(root, 'cache');
 
@@ -200,7 +201,7 @@ const env = { ...process.env, SITE_URL: 'https://bench.example.org' };
 /** Import the recorded or generated responses (those up to `to`, if given) into `into`, and build it into `out`. */
 async function importAndBuild(into: string, out: string, cacheDir: string, to?: string): Promise<{ imported: Measured; built: Measured }> {
   for (const dir of [into, out, cacheDir]) await rm(dir, { recursive: true, force: true });
-  const dirs = { ...env, DAYS_DIR: into, LINKS_DIR: links, OUT_DIR: out, CACHE_DIR: cacheDir };
+  const dirs = { ...env, DAYS_DIR: into, LINKS_DIR: links, TRENDING_DIR: trending, OUT_DIR: out, CACHE_DIR: cacheDir };
   const window = to ? ['--from', '1990-01-01', '--to', to] : [];
   const imported = await measure(process.execPath, ['scripts/snapshot.ts', '--input', input, ...window], dirs);
   if (imported.code !== 0) throw new Error(`import failed:\n${imported.output.slice(-2000)}`);
@@ -210,6 +211,7 @@ async function importAndBuild(into: string, out: string, cacheDir: string, to?: 
 // --- The archive: recorded, or generated once (like the recorded days, or of N papers).
 if (options.runs > 0 && !options.input) await rm(root, { recursive: true, force: true });
 await mkdir(links, { recursive: true });
+await mkdir(trending, { recursive: true });
 let listed: { date: string; papers: number; titles: string[] }[];
 if (options.input) {
   const recorded = await recordedDays(input);
@@ -229,6 +231,8 @@ if (options.input) {
   for (const day of sample) await writeFile(path.join(input, `${day.date}.json`), JSON.stringify(day.items));
   // What the hub links to each paper, as the links capture would have recorded it a month after the last day.
   await writeSampleLinks(sample, links, addDays(sample.at(-1)!.date, 30));
+  // A year of the hub's trending lists, as the daily run keeps them from the day it starts.
+  await writeSampleTrending(sample, trending, 365);
   listed = sample.map((day) => ({
     date: day.date,
     papers: day.items.length,

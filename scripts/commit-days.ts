@@ -8,12 +8,13 @@ import path from 'node:path';
 import { commandOptions } from './lib/cli.ts';
 import { commitDays } from './lib/commit.ts';
 import { linksDir } from './lib/links/store.ts';
+import { trendingDir } from './lib/trending/store.ts';
 import { commitMessage, type RunReport } from './lib/report.ts';
 import { daysDir } from './lib/store.ts';
 
 const USAGE = `Usage: npm run commit-days -- [--summary FILE] [--push] [--path P --message M]
 
-Commit the files the snapshot command keeps (day files, links) with a message made from the run's
+Commit the files the snapshot command keeps (day files, links, trending lists) with a message made from the run's
 summary (written by npm run snapshot -- --summary FILE), then pull, rebase and push (--push).`;
 
 const values = commandOptions(
@@ -33,7 +34,7 @@ if (values.summary) {
 }
 try {
   const relative = (dir: string) => path.relative(process.cwd(), dir) || '.';
-  const paths = values.path ? [values.path] : [daysDir(), linksDir()].filter((dir) => existsSync(dir)).map(relative);
+  const paths = values.path ? [values.path] : [daysDir(), linksDir(), trendingDir()].filter((dir) => existsSync(dir)).map(relative);
   await commitDays({ cwd: process.cwd(), paths, message, push: values.push, log: console.log });
 } catch (error) {
   console.error(`commit-days: ${(error as Error).message}`);

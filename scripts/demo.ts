@@ -12,6 +12,7 @@ import { parseOptions, positiveNumber, runCommand } from './lib/cli.ts';
 import { HttpClient } from './lib/http.ts';
 import { captureLinks, formatLinks } from './lib/links/capture.ts';
 import { startSampleHub } from './lib/sample-hub.ts';
+import { captureTrending } from './lib/trending/capture.ts';
 import { generateSample, type SampleDay } from './lib/sample.ts';
 import { addDays } from '../src/lib/dates.ts';
 
@@ -44,10 +45,12 @@ async function main(): Promise<number> {
   const input = path.join(root, 'input');
   const days = path.join(root, 'days');
   const links = path.join(root, 'links');
+  const trending = path.join(root, 'trending');
   const env = {
     ...process.env,
     DAYS_DIR: days,
     LINKS_DIR: links,
+    TRENDING_DIR: trending,
     OUT_DIR: path.join(root, 'dist'),
     CACHE_DIR: path.join(root, 'cache'),
     SITE_NOTICE: process.env.SITE_NOTICE ?? 'Demo: an invented sample archive. Every paper here is made up.',
@@ -91,8 +94,9 @@ async function main(): Promise<number> {
   );
 
   console.log('\n▶ Ask a stand-in hub on 127.0.0.1 what cites each paper, week by week, with the snapshot command’s links capture');
+  await mkdir(trending, { recursive: true });
   const archive = await loadArchive(days, links);
-  const hub = await startSampleHub(new Map([...archive.papers.values()].map((record) => [record.paper.id, record.days[0]!])), sample[0]!.date);
+  const hub = await startSampleHub(sample, sample[0]!.date);
   const client = new HttpClient({ paceMs: 0 });
   try {
     const last = addDays(sample.at(-1)!.date, 1);
@@ -103,6 +107,18 @@ async function main(): Promise<number> {
         console.log(formatLinks(found));
         break;
       }
+    }
+    console.log('\n▶ Record its trending list each evening of the last two weeks, with the snapshot command’s trending capture');
+    for (const day of sample.slice(-10)) {
+      hub.setToday(day.date);
+      await captureTrending({
+        daysDir: days,
+        dir: trending,
+        client,
+        endpoint: hub.endpoint,
+        now: () => new Date(`${day.date}T19:17:00Z`),
+        log: (line) => console.log(line),
+      });
     }
   } finally {
     await client.close();

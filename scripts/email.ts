@@ -7,11 +7,12 @@ import { loadArchive } from './lib/archive.ts';
 import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
 import { emailConfig } from './lib/email/config.ts';
 import { DEFAULT_RECORD, readRecord, recordSent, sentEntry } from './lib/email/record.ts';
-import { digestSubject, renderDigest, weekSubject } from './lib/email/render.ts';
+import { digestSubject, renderDigest, trendingSubject, weekSubject } from './lib/email/render.ts';
 import { composeRaw, SendError, sendDigest } from './lib/email/send.ts';
 import { daysDir, listDays, readDay } from './lib/store.ts';
+import { readTrendingDay, trendingDir } from './lib/trending/store.ts';
 import { isIsoDate, isIsoWeek, ISO_WEEK, todayUtc } from '../src/lib/dates.ts';
-import { dayPath, weekPath } from '../src/lib/paths.ts';
+import { dayPath, trendingPath, weekPath } from '../src/lib/paths.ts';
 import { buildPeriods, frozenDigest } from '../src/lib/periods.ts';
 import type { Paper } from '../src/lib/schema.ts';
 import { compileTopics, topicsOf } from '../src/lib/topics.ts';
@@ -21,27 +22,30 @@ import { topics } from '../src/topics.config.ts';
 /** A week's digest lists its most upvoted papers, as they stood when it ended. */
 const WEEK_TOP = 10;
 
-const USAGE = `Usage: npm run email -- [--day YYYY-MM-DD | --week YYYY-Www] [--dry-run FILE.eml] [--resend] [--if-configured]
+const USAGE = `Usage: npm run email -- [--day YYYY-MM-DD | --week YYYY-Www | --trending] [--dry-run FILE.eml] [--resend] [--if-configured]
 
 Mail the digest of one listed day: its papers by upvotes, with links to the site.
 
   --day D           the day (default: the newest listed day before today, UTC,
                     that was not sent yet)
   --week W          a finished ISO week's ${WEEK_TOP} most upvoted papers instead
+  --trending        the newest trending list (once a day), as the hub ranked it
   --dry-run FILE    write the message to FILE (.eml) and send nothing
   --resend          send even if the day was sent before
   --if-configured   exit quietly when SMTP_URL is not set (the daily workflow)
   -h, --help        show this help
 
-Environment (all but the last four are needed; see "Papers by email" in the README):
+Environment (the first four are needed; see "Papers by email" in the README):
   SMTP_URL      the mail server, smtp://user:pass@host:587 or smtps://…:465
   EMAIL_FROM    the sender, e.g. "Broadsheet <you@example.org>"
   EMAIL_TO      one address or several, separated by commas
   SITE_URL      the site's address, for the links, e.g. https://you.github.io
   BASE_PATH     the site's base path, e.g. /broadsheet/ (default /)
   EMAIL_TOPICS  only papers of these topic slugs, e.g. agents,robotics
+  EMAIL_DIGEST  what the daily workflow sends: daily (the default) or trending
   DAYS_DIR      the day files (default src/content/days)
   EMAIL_RECORD  the record of digests sent (default ${DEFAULT_RECORD})
+  TRENDING_DIR  the trending lists (default src/content/trending)
 
 Exit codes: 0 sent (or nothing new to send), 1 nothing listed then or sending
 failed, 2 bad arguments or configuration.`;
@@ -53,6 +57,7 @@ interface Choice {
   subject: (count: number) => string;
   page: string;
   pageLabel: string;
+  ranked?: boolean;
 }
 
 /** A finished week's top papers, as they stood when it ended. Nothing listed is a failure (exit 1), not a usage error. */
@@ -68,6 +73,27 @@ async function weekDigest(dir: string, week: string): Promise<Choice> {
     subject: (count) => weekSubject(week, count),
     page: weekPath(week),
     pageLabel: "the week's page",
+  };
+}
+
+/** The newest trending list, as the hub ranked it, with each paper's upvotes then. */
+async function trendingDigest(dir: string): Promise<Choice | undefined> {
+  const trending = trendingDir();
+  const date = (await listDays(trending)).at(-1);
+  if (!date) return undefined;
+  const day = (await readTrendingDay(trending, date))!;
+  const archive = await loadArchive(dir);
+  const papers = day.papers.flatMap((entry) => {
+    const record = archive.papers.get(entry.id);
+    return record ? [{ ...record.paper, upvotes: entry.upvotes }] : [];
+  });
+  return {
+    key: `trending/${date}`,
+    papers,
+    subject: (count) => trendingSubject(date, count),
+    page: trendingPath(date),
+    pageLabel: "the day's trending list",
+    ranked: true,
   };
 }
 
@@ -87,6 +113,7 @@ async function main(): Promise<number> {
     'dry-run': { type: 'string' },
     resend: { type: 'boolean', default: false },
     'if-configured': { type: 'boolean', default: false },
+    trending: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -95,7 +122,11 @@ async function main(): Promise<number> {
   }
   // The command line first: a mistyped option is said before anything about the environment.
   const { day, week } = values;
-  if (day !== undefined && week !== undefined) throw new UsageError('use either --day or --week, not both');
+  const digestKind = process.env.EMAIL_DIGEST?.trim() || 'daily';
+  if (!['daily', 'trending'].includes(digestKind)) throw new UsageError(`EMAIL_DIGEST=${digestKind}: expected daily or trending`);
+  // The scheduled run says which digest by EMAIL_DIGEST; by hand, --trending.
+  const trending = values.trending || (values['if-configured'] && digestKind === 'trending' && day === undefined && week === undefined);
+  if ([day !== undefined, week !== undefined, values.trending].filter(Boolean).length > 1) throw new UsageError('use one of --day, --week and --trending');
   if (day !== undefined && !isIsoDate(day)) throw new UsageError(`--day ${day}: not a real date in YYYY-MM-DD form`);
   if (week !== undefined && !ISO_WEEK.test(week)) throw new UsageError(`--week ${week}: not an ISO week in YYYY-Www form`);
   if (week !== undefined && !isIsoWeek(week)) throw new UsageError(`--week ${week}: ${week.slice(0, 4)} has no week ${week.slice(6)}`);
@@ -114,9 +145,9 @@ async function main(): Promise<number> {
   const recordFile = process.env.EMAIL_RECORD || DEFAULT_RECORD;
   const record = await readRecord(recordFile);
 
-  const choice = week !== undefined ? await weekDigest(dir, week) : await dayDigest(dir, day);
+  const choice = trending ? await trendingDigest(dir) : week !== undefined ? await weekDigest(dir, week) : await dayDigest(dir, day);
   if (!choice) {
-    console.log('email: no finished listed day yet: nothing to send');
+    console.log(trending ? 'email: no trending list captured yet: nothing to send' : 'email: no finished listed day yet: nothing to send');
     return 0;
   }
   const sent = sentEntry(record, choice.key);
@@ -135,6 +166,7 @@ async function main(): Promise<number> {
     page: choice.page,
     pageLabel: choice.pageLabel,
     papers,
+    ...(choice.ranked ? { ranked: true } : {}),
     topicNames: topics.filter((t) => config.topics.includes(t.slug)).map((t) => t.name),
     site: config.site,
     base: config.base,

@@ -12,6 +12,8 @@ import { HttpClient } from './lib/http.ts';
 import { DEFAULT_ENDPOINT } from './lib/hub.ts';
 import { captureLinks, formatLinks, type LinksSummary } from './lib/links/capture.ts';
 import { linksDir } from './lib/links/store.ts';
+import { captureTrending, type TrendingSummary } from './lib/trending/capture.ts';
+import { trendingDir } from './lib/trending/store.ts';
 import { jobSummary } from './lib/report.ts';
 import { daysDir, listDays, readEmptyDays } from './lib/store.ts';
 
@@ -70,6 +72,10 @@ async function main(): Promise<number> {
     // With links or trending to capture, the days of history wait until they are done.
     const later = args.links || args.trending;
     let summary = await capture(later ? sources.filter((source) => !source.backfill) : sources);
+    let trending: TrendingSummary | undefined;
+    if (args.trending && summary.stopped !== 'unreachable') {
+      trending = await captureTrending({ daysDir: dir, dir: trendingDir(), client, endpoint, log: (line) => console.log(line) });
+    }
     let links: LinksSummary | undefined;
     if (args.links && summary.stopped !== 'unreachable') {
       links = await captureLinks({
@@ -90,14 +96,15 @@ async function main(): Promise<number> {
     if (args.days) console.log(formatSummary(summary));
     const stop = formatStop(summary);
     if (stop) console.log(stop);
-    const report = { ...summary, ...(links ? { links } : {}) };
+    const report = { ...summary, ...(links ? { links } : {}), ...(trending ? { trending } : {}) };
     if (args.summary) await writeFile(args.summary, JSON.stringify(report, null, 2) + '\n');
     if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, jobSummary(report));
     for (const day of summary.days.filter((d) => d.status === 'failed')) console.error(`error: ${day.date}: ${day.error}`);
     for (const line of links?.errors ?? []) console.error(`error: links ${line}`);
+    if (trending?.error) console.error(`error: trending ${trending.date}: ${trending.error}`);
     // A paper's links that failed are asked again next run; only a links capture that got no answer at all fails the run.
     const linksBroken = links !== undefined && links.failed > 0 && links.failed === links.asked;
-    return summary.failed > 0 || linksBroken ? 1 : 0;
+    return summary.failed > 0 || linksBroken || trending?.error !== undefined ? 1 : 0;
   } finally {
     await client.close();
   }

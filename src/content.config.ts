@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { Day, LinksDay } from './lib/schema.ts';
+import { Day, LinksDay, TrendingDay } from './lib/schema.ts';
 
 // One entry per listed day, id = the date. DAYS_DIR points the build at another archive
 // (the demo's, the benchmark's) without touching src/content/days.
@@ -16,4 +16,10 @@ const links = defineCollection({
   schema: LinksDay,
 });
 
-export const collections = { days, links };
+// The hub's trending list, one file per UTC day, kept by the snapshot command's --trending.
+const trending = defineCollection({
+  loader: glob({ pattern: '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].json', base: process.env.TRENDING_DIR || './src/content/trending' }),
+  schema: TrendingDay,
+});
+
+export const collections = { days, links, trending };

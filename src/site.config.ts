@@ -10,6 +10,8 @@ export const siteConfig = {
   topicFeed: { days: 30, maxItems: 100 },
   /** The high-signal feed: papers that reached this many upvotes, most recent first. */
   topFeed: { minUpvotes: 50, days: 30, maxItems: 100 },
+  /** Trending: one item per paper that entered the top ten of the hub's trending list, the newest this many. */
+  trendingFeed: { maxItems: 50 },
   /** Weights released: one item per paper whose first model appeared, the newest this many. */
   releasedFeed: { maxItems: 50 },
   /** The page of papers whose weights came out lists the newest this many. */

@@ -78,6 +78,13 @@ describe('npm run demo', () => {
     expect(paper('section.hub h3').first().text()).toMatch(/^\d+ models?$/);
   });
 
+  it('records the stand-in hub’s trending list each evening, with a page per day', async () => {
+    expect(output).toMatch(/trending 2026-09-0\d: \d+ papers/);
+    const page = cheerio.load(await readFile(demo('dist/trending/index.html'), 'utf8'));
+    expect(page('ol.trending > li').length).toBeGreaterThan(10);
+    expect(page('ol.trending .move').first().text()).not.toBe('');
+  });
+
   it('answers --help and bad options in its own words', async () => {
     const { stdout } = await run(process.execPath, ['scripts/demo.ts', '--help'], { env: cleanEnv() });
     expect(stdout).toContain('Usage: npm run demo');

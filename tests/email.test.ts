@@ -61,7 +61,10 @@ async function email(...args: string[]): Promise<{ code: number; stdout: string;
   const env = {
     ...process.env,
     DAYS_DIR: dir,
+    TRENDING_DIR: path.join(path.dirname(dir), 'trending'),
+    LINKS_DIR: path.join(path.dirname(dir), 'links'),
     EMAIL_RECORD: record,
+    EMAIL_DIGEST: '',
     SMTP_URL: `smtp://reader:secret@127.0.0.1:${port}`,
     EMAIL_FROM: 'Broadsheet <papers@example.org>',
     EMAIL_TO: 'ada@example.org, alan@example.org',
@@ -199,6 +202,31 @@ describe('npm run email', () => {
     expect((await email('--week', '2026-W34')).stdout).toContain('the digest of 2026-W34 was sent at');
     expect(received).toHaveLength(1);
     expect(JSON.parse(await readFile(record, 'utf8')).sent).toEqual([expect.objectContaining({ digest: '2026-W34', papers: 10 })]);
+  });
+
+  it('sends the day’s trending list once, as the hub ranked it, by hand or as the scheduled run’s EMAIL_DIGEST', async () => {
+    const { writeTrendingDay } = await import('../scripts/lib/trending/store.ts');
+    const entry = (rank: number, id: string, upvotes: number) => ({ rank, id, upvotes, listed: '2026-08-21', firstSeenAt: '2026-08-22T07:00:00.000Z' });
+    await writeTrendingDay(path.join(path.dirname(dir), 'trending'), {
+      date: '2026-08-22',
+      capturedAt: '2026-08-22T19:17:00.000Z',
+      papers: [entry(1, '2608.00003', 75), entry(2, '2608.00001', 120), entry(3, '2608.00100', 30)],
+    });
+    const sent = await email('--if-configured', 'EMAIL_DIGEST=trending');
+    expect(sent.stdout).toContain('email: sent "Trending on Hugging Face, 22 Aug 2026: 3 papers" to 2 addresses');
+    const mail = received[0]!;
+    // The hub's order, not upvotes: the hostile paper first, as text.
+    expect(mail.text).toMatch(/^Trending on Hugging Face, 22 Aug 2026: 3 papers\n\n1\. <script>alert\(1\)<\/script> Agents & "Quotes"\n {3}.* · ▲ 75\n/);
+    expect(mail.text).toMatch(/\n2\. ∇2DFT: Quantum Chemistry Data\n {3}.* · ▲ 120\n/);
+    expect(mail.text).toContain("The day's trending list: https://you.github.io/broadsheet/trending/2026-08-22/");
+    const $ = cheerio.load(mail.html as string);
+    expect($('script, iframe, img')).toHaveLength(0);
+    // Once a day: a rerun (by hand, too) sends nothing.
+    expect((await email('--trending')).stdout).toContain('the digest of trending/2026-08-22 was sent at');
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(await readFile(record, 'utf8')).sent).toEqual([expect.objectContaining({ digest: 'trending/2026-08-22', papers: 3 })]);
+    expect((await email('--if-configured', 'EMAIL_DIGEST=weekly')).stderr).toContain('email: EMAIL_DIGEST=weekly: expected daily or trending');
+    expect((await email('--trending', '--day', '2026-08-21')).stderr).toContain('use one of --day, --week and --trending');
   });
 
   it('with --if-configured, does nothing quietly when SMTP_URL is not set', async () => {

@@ -593,3 +593,72 @@ describe('what came of each paper on the hub', () => {
     expect((await site.page('/'))('a[href="/released/"]')).toHaveLength(1);
   });
 });
+
+describe('trending, kept day by day', () => {
+  const rows = ($: Awaited<ReturnType<BuiltSite['page']>>) => {
+    $('annotation').remove();
+    return $('ol.trending > li')
+      .map((_, li) => [
+        [
+          $(li).find('.place').text(),
+          $(li).find('.move [aria-hidden]').text(),
+          $(li).find('.move .visually-hidden').text(),
+          $(li).find('div > a').first().text(),
+        ],
+      ])
+      .get();
+  };
+
+  it('shows the newest list with rank, movement against the day before, upvotes and the day each was listed', async () => {
+    const $ = await site.page('/trending/');
+    expect($('h1').text()).toBe('Trending on Hugging Face');
+    expect(rows($)).toEqual([
+      ['1', '▲ 1', 'up 1 place since the day before', HOSTILE.script],
+      ['2', 'new', 'new on the list', HOSTILE.cdata],
+      ['3', '=', 'same place as the day before', '∇2DFT: A Universal Quantum Chemistry Dataset'],
+      ['4', '▼ 3', 'down 3 places since the day before', 'LLM×MapReduce: Long-Context Agents'],
+    ]);
+    const first = $('ol.trending > li').first();
+    expect(first.find('div > a').first().attr('href')).toBe('/papers/2603.00020/');
+    expect(first.find('div').text()).toContain('▲ 120 · listed 6 Mar 2026');
+    expect($('ol.trending script, ol.trending img')).toHaveLength(0);
+    expect($('.day-nav a[rel="prev"]').attr('href')).toBe('/trending/2026-03-09/');
+  });
+
+  it('keeps each day’s list at its own address, linked from its day page and the archive', async () => {
+    const monday = await site.page('/trending/2026-03-09/');
+    expect(monday('h1').text()).toBe('Trending on Monday, 9 March 2026');
+    expect(rows(monday).map((r) => r[1])).toEqual(['new', 'new', 'new']);
+    expect((await site.page('/days/2026-03-09/'))('a[href="/trending/2026-03-09/"]').text()).toBe('Trending that day');
+    expect((await site.page('/days/2026-03-06/'))('a[href^="/trending/"]')).toHaveLength(0);
+    const archive = await site.page('/days/');
+    expect(archive('a[href="/trending/2026-03-10/"]').text()).toBe('10 Mar');
+  });
+
+  it('says on a paper’s page when it was trending and its best rank', async () => {
+    const $ = await site.page('/papers/2603.00011/');
+    const fact = $('.facts div').filter((_, d) => $(d).find('dt').text() === 'Trending');
+    expect(fact.find('dd').text()).toBe('best #1 on 9 Mar 2026, 2 days on the list');
+    expect(fact.find('a').attr('href')).toBe('/trending/2026-03-09/');
+    expect(
+      (await site.page('/papers/2603.00012/'))('.facts dt')
+        .map((_, d) => $(d).text())
+        .get(),
+    ).not.toContain('Trending');
+  });
+
+  it('has a feed of one item per paper entering the top ten, dated by the capture that saw it', async () => {
+    const json = JSON.parse(await site.read('trending/feed.json'));
+    expect(json.items.map((i: { id: string; date_published: string }) => [i.id, i.date_published])).toEqual([
+      ['https://papers.example.org/papers/2603.00030/', '2026-03-10T19:00:00.000Z'],
+      ['https://papers.example.org/papers/2603.00010/', '2026-03-09T19:00:00.000Z'],
+      ['https://papers.example.org/papers/2603.00011/', '2026-03-09T19:00:00.000Z'],
+      ['https://papers.example.org/papers/2603.00020/', '2026-03-09T19:00:00.000Z'],
+    ]);
+    expect(json.items[3].title).toBe(HOSTILE.script);
+    expect(json.items[3].content_html).not.toContain('<script>');
+    const rss = await site.read('trending/rss.xml');
+    expect(rss).not.toContain('<script>');
+    expect(await site.read('feeds.opml')).toContain('xmlUrl="https://papers.example.org/trending/atom.xml"');
+  });
+});

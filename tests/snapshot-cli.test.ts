@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Day } from '../src/lib/schema.ts';
 import { apiItem, manyItems } from './helpers/items.ts';
-import { listingHandler, startHub, type FakeHub } from './helpers/server.ts';
+import { json, listingHandler, startHub, type FakeHub } from './helpers/server.ts';
 import { describeShared, sharedPath } from './helpers/shared.ts';
 
 const run = promisify(execFile);
@@ -158,6 +158,26 @@ describe('npm run snapshot', () => {
     });
     expect(again.stdout).toContain('links: 0 asked');
     expect(hub.requests).toEqual([]);
+  });
+
+  it('with --trending alone, records only the day’s trending list, and the run says so', async () => {
+    const trendingDir = path.join(dir, '..', `trending-${process.pid}`);
+    const summaryFile = path.join(dir, '..', `summary-trending-${process.pid}.json`);
+    const today = new Date().toISOString().slice(0, 10);
+    hub.handle((_req, res, url) => {
+      if (url.searchParams.get('sort') === 'trending') return json(res, manyItems(3, today));
+      json(res, manyItems(3, today));
+    });
+    const result = await run(process.execPath, ['scripts/snapshot.ts', '--pace-ms', '0', '--trending', '--summary', summaryFile], {
+      env: { ...process.env, HF_ENDPOINT: hub.endpoint, DAYS_DIR: dir, TRENDING_DIR: trendingDir, HF_TOKEN: '' },
+    });
+    // The list's papers, listed today, were not in the archive: their day is captured whole.
+    expect(hub.requests).toEqual(['/api/daily_papers?sort=trending&limit=50', `/api/daily_papers?date=${today}&limit=50&p=0`]);
+    expect(result.stdout).toContain(`trending ${today}: 3 papers, 3 new, 3 new in the top ten; 3 captured into their days`);
+    const report = JSON.parse(await readFile(summaryFile, 'utf8'));
+    const { commitMessage } = await import('../scripts/lib/report.ts');
+    expect(commitMessage(report)).toBe(`trending ${today}: 3 papers, 3 new in the top ten`);
+    expect(JSON.parse(await readFile(path.join(trendingDir, `${today}.json`), 'utf8')).papers).toHaveLength(3);
   });
 
   it('says what a file given with --input is, in a file’s words', async () => {

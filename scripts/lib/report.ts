@@ -3,6 +3,7 @@
 import { plural } from '../../src/lib/text.ts';
 import type { DayOutcome, RunSummary } from './capture.ts';
 import type { LinksSummary } from './links/capture.ts';
+import { formatTrending, type TrendingSummary } from './trending/capture.ts';
 
 const days = (n: number) => plural(n, 'day');
 const papers = (n: number) => plural(n, 'paper');
@@ -30,8 +31,14 @@ function backfillLine(backfill: DayOutcome[], remaining: number): string {
  * One commit per run. A run that filled in history leads with that; the daily line (today and the
  * refresh window) follows in the body. Undefined when the run changed nothing worth a message.
  */
-/** A run's report: the days, and what the links capture did when it ran. */
-export type RunReport = RunSummary & { links?: LinksSummary };
+/** A run's report: the days, and what the links and trending captures did when they ran. */
+export type RunReport = RunSummary & { links?: LinksSummary; trending?: TrendingSummary };
+
+/** `trending 2026-12-01: 50 papers, 2 new in the top ten` */
+function trendingLine(trending: TrendingSummary | undefined): string | undefined {
+  if (!trending?.written) return undefined;
+  return `trending ${trending.date}: ${papers(trending.papers)}${trending.top10.length ? `, ${trending.top10.length} new in the top ten` : ''}`;
+}
 
 /** `links: 212 papers checked, 3 newly with models` */
 function linksLine(links: LinksSummary | undefined): string | undefined {
@@ -42,7 +49,12 @@ function linksLine(links: LinksSummary | undefined): string | undefined {
 export function commitMessage(summary: RunReport): string | undefined {
   const backfill = summary.days.filter((day) => day.backfill && day.status !== 'failed');
   const daily = dailyLine(summary.days.filter((day) => !day.backfill));
-  const lines = [backfill.length > 0 ? backfillLine(backfill, summary.remaining.length) : undefined, daily, linksLine(summary.links)].filter(Boolean);
+  const lines = [
+    backfill.length > 0 ? backfillLine(backfill, summary.remaining.length) : undefined,
+    daily,
+    trendingLine(summary.trending),
+    linksLine(summary.links),
+  ].filter(Boolean);
   if (!lines.length) return undefined;
   // The subject says the most (a backfill, else the day, else what links found); the rest is the body.
   return [lines[0], lines.slice(1).join('\n')].filter(Boolean).join('\n\n');
@@ -65,7 +77,13 @@ export function jobSummary(summary: RunReport): string {
   } else if (summary.days.some((day) => day.backfill)) {
     lines.push('**History complete**: no days left to fill in.', '');
   }
-  const { links } = summary;
+  const { links, trending } = summary;
+  if (trending) {
+    lines.push(
+      trending.error ? `> **Trending error** ${trending.date}: ${trending.error}` : `**Trending**: ${formatTrending(trending).replace(/^trending /, '')}.`,
+      '',
+    );
+  }
   if (links) {
     lines.push(
       `**Links**: ${papers(links.asked)} asked (${links.found} answered, ${links.none} not on the hub, ${links.failed} failed) of ${papers(links.due)} due; ${papers(links.remaining)} left for the next runs.${links.released.length ? ` Newly with models: ${links.released.join(', ')}.` : ''}`,

@@ -4,10 +4,12 @@
 // captured by the real capture code; the benchmark writes the same answers straight to files.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { daysBetween } from '../../src/lib/dates.ts';
-import { ApiPaperLinks, type LinksDay } from '../../src/lib/schema.ts';
+import { addDays, daysBetween } from '../../src/lib/dates.ts';
+import { ApiListing, ApiPaperLinks, type LinksDay } from '../../src/lib/schema.ts';
 import { normalizeLinks, noLinks } from './links/normalize.ts';
 import { writeLinksDay } from './links/store.ts';
+import { trendingDay } from './trending/capture.ts';
+import { writeTrendingDay } from './trending/store.ts';
 import type { SampleDay } from './sample.ts';
 
 /** mulberry32 seeded by the paper's id: the same answers on every machine and run. */
@@ -78,11 +80,37 @@ export interface SampleHub {
   close(): Promise<void>;
 }
 
-/** Serve `sampleLinks` for the papers of `listed` (id -> first listed day) on 127.0.0.1. */
-export async function startSampleHub(listed: ReadonlyMap<string, string>, today: string): Promise<SampleHub> {
+/**
+ * The hub's trending list on `today`: the papers of the last week, ranked by a score that favours
+ * upvotes and youth and moves from day to day (the hub's own formula is not published).
+ */
+export function sampleTrending(days: readonly SampleDay[], today: string, size = 50): unknown[] {
+  const recent = days.filter((day) => day.date <= today && daysBetween(day.date, today) < 7);
+  const scored = recent.flatMap((day) =>
+    (day.items as { paper: { id: string; upvotes: number } }[]).map((item) => {
+      const wobble = randomFor(`${item.paper.id} ${today}`)();
+      return { item, score: ((item.paper.upvotes + 5) * (0.5 + wobble)) / (1 + daysBetween(day.date, today)) };
+    }),
+  );
+  const seen = new Set<string>();
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .filter(({ item }) => !seen.has(item.paper.id) && seen.add(item.paper.id))
+    .slice(0, size)
+    .map(({ item }) => item);
+}
+
+/** Serve `sampleLinks` (/api/papers/{id}) and `sampleTrending` (/api/daily_papers?sort=trending) for a sample on 127.0.0.1. */
+export async function startSampleHub(days: readonly SampleDay[], today: string): Promise<SampleHub> {
   let asOf = today;
+  const listed = new Map<string, string>();
+  for (const day of days) for (const item of day.items as { paper: { id: string } }[]) if (!listed.has(item.paper.id)) listed.set(item.paper.id, day.date);
   const server: Server = createServer((req, res) => {
-    const id = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/api\/papers\//, ''));
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api/daily_papers' && url.searchParams.get('sort') === 'trending') {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(sampleTrending(days, asOf)));
+    }
+    const id = decodeURIComponent(url.pathname.replace(/^\/api\/papers\//, ''));
     const date = listed.get(id);
     const body = date && sampleLinks(id, date, asOf);
     if (!body) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Paper not found"}');
@@ -118,4 +146,25 @@ export async function writeSampleLinks(days: readonly SampleDay[], dir: string, 
   }
   for (const [date, papers] of byDay) await writeLinksDay(dir, { date, papers });
   return seen.size;
+}
+
+/**
+ * The trending files a daily capture would have written over the sample's last `span` calendar
+ * days (the benchmark's way: the same lists, without the requests). The hub keeps no trending
+ * history, so an archive holds lists only from the day its captures began.
+ */
+export async function writeSampleTrending(days: readonly SampleDay[], dir: string, span: number): Promise<number> {
+  const last = days.at(-1)!.date;
+  const seen = new Map<string, { firstSeenAt: string; top10At?: string }>();
+  let written = 0;
+  for (let date = addDays(last, 1 - span); date <= last; date = addDays(date, 1)) {
+    const items = ApiListing.parse(sampleTrending(days, date));
+    if (!items.length) continue;
+    const day = trendingDay(date, `${date}T19:17:00.000Z`, items, seen);
+    for (const entry of day.papers)
+      if (!seen.has(entry.id)) seen.set(entry.id, { firstSeenAt: entry.firstSeenAt, ...(entry.top10At ? { top10At: entry.top10At } : {}) });
+    await writeTrendingDay(dir, day);
+    written++;
+  }
+  return written;
 }

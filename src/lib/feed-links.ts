@@ -45,6 +45,12 @@ export const releasedGroup: FeedGroup = {
   name: 'Weights released',
   description: 'One item when a paper’s first model appears on Hugging Face: the models citing it.',
 };
+export const trendingGroup: FeedGroup = {
+  scope: '/trending/',
+  home: '/trending/',
+  name: 'Trending',
+  description: 'One item when a paper first enters the top ten of Hugging Face’s trending list.',
+};
 export const orgGroup = (org: { name: string; fullname?: string | undefined; segment: string }): FeedGroup => ({
   scope: `/orgs/${org.segment}/`,
   home: `/orgs/${org.segment}/`,

@@ -11,6 +11,7 @@ import { plainMath, renderMath } from './math.ts';
 import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
 import { orgName } from './orgs.ts';
 import type { Release } from './hub-links.ts';
+import type { TopTenEntry } from './trending.ts';
 import { absoluteUrl, arxivAbsUrl, dayPath, feedPath, hfCitingUrl, hfPaperUrl, hfRepoUrl, paperPath } from './paths.ts';
 import type { Paper } from './schema.ts';
 import { firstAuthors, longDate, plural, truncate } from './text.ts';
@@ -215,6 +216,28 @@ export function releasedItems(found: readonly Release[], topicNames: ReadonlyMap
       contentHtml: `<p>${escapeHtml(plural(models?.total ?? 0, 'model'))} citing it on Hugging Face:</p><ul>${list}</ul>${more}${paperContentHtml(paper, 'brief')}`,
       summary: '',
     };
+  });
+}
+
+/** One item per paper that entered the top ten of the trending list, newest first, dated by the capture that saw it. */
+export function trendingItems(entered: readonly TopTenEntry[], archive: Archive, ctx: FeedContext): FeedItem[] {
+  return entered.flatMap(({ entry, at }) => {
+    const record = archive.papers.get(entry.id);
+    if (!record) return [];
+    const { paper } = record;
+    const url = absoluteUrl(paperPath(paper.id), ctx.site, ctx.base);
+    return [
+      {
+        id: url,
+        url,
+        title: clean(plainMath(paper.title)),
+        date: at,
+        authors: paper.authors.map(clean).filter(Boolean),
+        categories: record.topics.map((slug) => archive.topicNames.get(slug) ?? slug),
+        contentHtml: `<p>In the top ten of Hugging Face’s trending list (#${entry.rank}, ▲ ${plural(entry.upvotes, 'upvote')}) on ${escapeHtml(longDate(at.slice(0, 10)))}; listed ${escapeHtml(longDate(entry.listed))}.</p>${paperContentHtml(paper, 'brief')}`,
+        summary: '',
+      },
+    ];
   });
 }
 

@@ -21,6 +21,8 @@ export const orgPath = (segment: string, page = 1) => (page > 1 ? `/orgs/${segme
 export const orgsOpmlPath = () => '/orgs.opml';
 /** Papers whose weights came out: the first model citing them appeared. */
 export const releasedPath = () => '/released/';
+/** The hub's trending list: today's, or a day's as it was. */
+export const trendingPath = (date?: string) => (date ? `/trending/${date}/` : '/trending/');
 
 /** Feed files live beside their page: /rss.xml, /topics/<slug>/rss.xml, /top/atom.xml, /digest/feed.json. */
 export const feedPath = (scope: string, format: FeedFormat) => `${scope}${FEED_FORMATS[format].file}`;

@@ -7,6 +7,8 @@ import { monthlyCounts } from './charts.ts';
 import { buildOrgs, type Org } from './orgs.ts';
 import { buildPeriods, type Periods } from './periods.ts';
 import { relatedPapers } from './related.ts';
+import type { TrendingDay } from './schema.ts';
+import { trendingRecords, type TrendingRecord } from './trending.ts';
 
 let archive: Promise<Archive> | undefined;
 let byTopic: Promise<Map<string, Listing[]>> | undefined;
@@ -14,6 +16,23 @@ let related: Promise<Map<string, string[]>> | undefined;
 let periods: Promise<Periods> | undefined;
 let orgs: Promise<Orgs> | undefined;
 let topicCharts: Promise<Map<string, Series>> | undefined;
+let trending: Promise<Trending> | undefined;
+
+export interface Trending {
+  /** Newest first. */
+  days: TrendingDay[];
+  dayIndex: Map<string, number>;
+  records: Map<string, TrendingRecord>;
+}
+
+/** The trending lists, newest first, and each paper's record on them. */
+export function getTrending(): Promise<Trending> {
+  trending ??= getCollection('trending').then((entries) => {
+    const days = entries.map((entry) => entry.data).sort((a, b) => (a.date < b.date ? 1 : -1));
+    return { days, dayIndex: new Map(days.map((day, i) => [day.date, i])), records: trendingRecords(days) };
+  });
+  return trending;
+}
 
 export type Series = { month: string; count: number }[];
 

@@ -1,5 +1,17 @@
 // The site's feeds, assembled from the archive and the configuration; routes only render them.
-import { digestGroup, mainGroup, monthlyGroup, orgGroup, releasedGroup, topGroup, topicGroup, weeklyGroup, type FeedGroup } from './feed-links.ts';
+import {
+  digestGroup,
+  mainGroup,
+  monthlyGroup,
+  orgGroup,
+  releasedGroup,
+  topGroup,
+  topicGroup,
+  trendingGroup,
+  weeklyGroup,
+  type FeedGroup,
+} from './feed-links.ts';
+import { topTenEntries } from './trending.ts';
 import { releases } from './hub-links.ts';
 import { feedContentType, type FeedFormat } from './feed-formats.ts';
 import { frozenDigest, type FrozenDigest, type Period } from './periods.ts';
@@ -13,11 +25,12 @@ import {
   releasedItems,
   renderFeed,
   renderOpml,
+  trendingItems,
   type Feed,
   type FeedContext,
 } from './feeds.ts';
 import { absoluteUrl, monthPath, weekPath } from './paths.ts';
-import { getArchive, getOrgs, getPeriods } from './site-data.ts';
+import { getArchive, getOrgs, getPeriods, getTrending } from './site-data.ts';
 import { longDate, monthName } from './text.ts';
 import { weekStart } from './dates.ts';
 import { siteConfig } from '../site.config.ts';
@@ -30,7 +43,8 @@ export type FeedKind =
   | { kind: 'weekly' }
   | { kind: 'monthly' }
   | { kind: 'org'; segment: string }
-  | { kind: 'released' };
+  | { kind: 'released' }
+  | { kind: 'trending' };
 
 /** "Week 2026-W01 (from 29 December 2025)", "March 2026". */
 export const weekTitle = (week: string) => `Week ${week} (from ${longDate(weekStart(week)).replace(/^\w+, /, '')})`;
@@ -86,6 +100,8 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
     }
     case 'digest':
       return feed(digestGroup, digestItems(archive, siteConfig.digestFeed.days, ctx));
+    case 'trending':
+      return feed(trendingGroup, trendingItems(topTenEntries((await getTrending()).days).slice(0, siteConfig.trendingFeed.maxItems), archive, ctx));
     case 'released':
       return feed(releasedGroup, releasedItems(releases(archive).slice(0, siteConfig.releasedFeed.maxItems), archive.topicNames, ctx));
     case 'weekly': {
@@ -116,7 +132,15 @@ async function assembleFeed(which: FeedKind, site: URL): Promise<Feed> {
 }
 
 /** The site's feeds that are not a topic's or an organization's, in the order pages list them. */
-export const generalGroups = (): FeedGroup[] => [mainGroup, topGroup(siteConfig.topFeed.minUpvotes), digestGroup, weeklyGroup, monthlyGroup, releasedGroup];
+export const generalGroups = (): FeedGroup[] => [
+  mainGroup,
+  topGroup(siteConfig.topFeed.minUpvotes),
+  digestGroup,
+  weeklyGroup,
+  monthlyGroup,
+  trendingGroup,
+  releasedGroup,
+];
 
 export async function feedResponse(format: FeedFormat, which: FeedKind, site: URL): Promise<Response> {
   const body = await renderFeed(format, await buildFeed(which, site), context(site));

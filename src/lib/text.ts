@@ -50,5 +50,7 @@ export const monthName = dateFormat({ month: 'long', year: 'numeric' }, '-01T00:
 export const shortMonth = dateFormat({ month: 'short', year: 'numeric' }, '-01T00:00:00Z');
 /** 2026-03-06 -> "6 Mar 2026". */
 export const shortDate = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
+/** 2026-03-06 -> "6 Mar". */
+export const dayMonth = dateFormat({ day: 'numeric', month: 'short' });
 /** 2026-03-06 -> "Fri 6". */
 export const weekdayDate = dateFormat({ weekday: 'short', day: 'numeric' });

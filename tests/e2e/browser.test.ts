@@ -31,6 +31,7 @@ const PAGES = [
   ['/orgs/', 'orgs'],
   ['/orgs/Qwen~c0/', 'org'],
   ['/released/', 'released'],
+  ['/trending/', 'trending'],
   ['/papers/2603.00011/', 'paper-hub'],
   ['/search/?q=study', 'search'],
   ['/no-such-page/', '404'],

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
 import { writeLinksDay } from '../../scripts/lib/links/store.ts';
-import type { LinksDay } from '../../src/lib/schema.ts';
+import { writeTrendingDay } from '../../scripts/lib/trending/store.ts';
+import type { LinksDay, TrendingDay } from '../../src/lib/schema.ts';
 import { apiItem } from './items.ts';
 
 export const HOSTILE = {
@@ -121,6 +122,41 @@ export const FIXTURE_LINKS: Record<string, LinksDay['papers']> = {
   '2026-03-06': { '2603.00020': { checkedAt: '2026-03-09T12:00:00.000Z', none: true } },
 };
 
+const trendingEntry = (rank: number, id: string, listed: string, upvotes: number, top10At?: string) => ({
+  rank,
+  id,
+  upvotes,
+  listed,
+  firstSeenAt: '2026-03-09T19:00:00.000Z',
+  ...(top10At ? { top10At } : {}),
+});
+
+/**
+ * Two days of the hub's trending list: on the second, the hostile paper climbs to the top and a
+ * paper is new, so the list has every movement.
+ */
+export const FIXTURE_TRENDING: TrendingDay[] = [
+  {
+    date: '2026-03-09',
+    capturedAt: '2026-03-09T19:00:00.000Z',
+    papers: [
+      trendingEntry(1, '2603.00011', '2026-03-06', 40, '2026-03-09T19:00:00.000Z'),
+      trendingEntry(2, '2603.00020', '2026-03-06', 99, '2026-03-09T19:00:00.000Z'),
+      trendingEntry(3, '2603.00010', '2026-03-05', 80, '2026-03-09T19:00:00.000Z'),
+    ],
+  },
+  {
+    date: '2026-03-10',
+    capturedAt: '2026-03-10T19:00:00.000Z',
+    papers: [
+      trendingEntry(1, '2603.00020', '2026-03-06', 120, '2026-03-09T19:00:00.000Z'),
+      { ...trendingEntry(2, '2603.00030', '2026-03-09', 7, '2026-03-10T19:00:00.000Z'), firstSeenAt: '2026-03-10T19:00:00.000Z' },
+      trendingEntry(3, '2603.00010', '2026-03-05', 80, '2026-03-09T19:00:00.000Z'),
+      trendingEntry(4, '2603.00011', '2026-03-06', 40, '2026-03-09T19:00:00.000Z'),
+    ],
+  },
+];
+
 /** Write the fixture as recorded API responses and import them with the snapshot command's code. */
 export async function makeFixtureArchive(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'broadsheet-fixture-'));
@@ -142,5 +178,6 @@ export async function makeFixtureArchive(): Promise<string> {
   });
   if (again.failed) throw new Error(`fixture import failed: ${JSON.stringify(again.days)}`);
   for (const [date, papers] of Object.entries(FIXTURE_LINKS)) await writeLinksDay(path.join(root, 'links'), { date, papers });
+  for (const day of FIXTURE_TRENDING) await writeTrendingDay(path.join(root, 'trending'), day);
   return days;
 }

@@ -31,10 +31,11 @@ export async function buildSite(daysDir: string, env: Record<string, string> = {
   const dist = path.join(work, 'dist');
   // The links beside the day files (as makeFixtureArchive writes them), or none.
   const links = env.LINKS_DIR ?? path.join(path.dirname(daysDir), 'links');
-  await mkdir(links, { recursive: true });
+  const trending = env.TRENDING_DIR ?? path.join(path.dirname(daysDir), 'trending');
+  for (const dir of [links, trending]) await mkdir(dir, { recursive: true });
   // `npm run build` itself: the site and its search index, the size check.
   const options = {
-    env: { ...cleanEnv(), DAYS_DIR: daysDir, LINKS_DIR: links, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env },
+    env: { ...cleanEnv(), DAYS_DIR: daysDir, LINKS_DIR: links, TRENDING_DIR: trending, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env },
     maxBuffer: 64 * 1024 * 1024,
   };
   const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], options);

@@ -8,9 +8,15 @@ import { readJsonFile } from '../store.ts';
 
 export const DEFAULT_RECORD = 'src/content/email-sent.json';
 
-/** `digest` is the day (2026-08-21) or the ISO week (2026-W34) a message covered. */
+/** `digest` is the day (2026-08-21), the ISO week (2026-W34) or the day's trending list (trending/2026-08-21) a message covered. */
 const Record = z.object({
-  sent: z.array(z.object({ digest: z.union([IsoDate, z.string().regex(ISO_WEEK)]), at: IsoDateTime, papers: z.number().int().nonnegative() })),
+  sent: z.array(
+    z.object({
+      digest: z.union([IsoDate, z.string().regex(ISO_WEEK), z.string().regex(/^trending\/\d{4}-\d{2}-\d{2}$/)]),
+      at: IsoDateTime,
+      papers: z.number().int().nonnegative(),
+    }),
+  ),
 });
 export type SentRecord = z.infer<typeof Record>;
 

@@ -19,8 +19,10 @@ export interface DigestInput {
   page: string;
   /** "the day's page", "the week's page". */
   pageLabel: string;
-  /** Papers to include (the day's, or only those of EMAIL_TOPICS), any order. */
+  /** Papers to include (the day's, or only those of EMAIL_TOPICS), any order unless `ranked`. */
   papers: Paper[];
+  /** The papers come in their order already (a trending list), not to be ranked by upvotes. */
+  ranked?: boolean;
   /** Names of the topics the digest is limited to, for the heading; empty for all. */
   topicNames: string[];
   site: URL;
@@ -46,9 +48,15 @@ export function weekSubject(week: string, count: number): string {
   return `Weekly Papers, ${week}: the top ${plural(count, 'paper')}`;
 }
 
+/** "Trending on Hugging Face, 1 Dec 2026: 50 papers". */
+export function trendingSubject(date: string, count: number): string {
+  return `Trending on Hugging Face, ${shortDate(date)}: ${plural(count, 'paper')}`;
+}
+
 export function renderDigest(input: DigestInput): Digest {
   const url = (path: string) => absoluteUrl(path, input.site, input.base);
-  const ranked = [...input.papers].sort(byUpvotesThenId((paper) => [paper.upvotes, paper.id]));
+  // A day's or week's papers by upvotes; a trending list as the hub ranked it.
+  const ranked = input.ranked ? [...input.papers] : [...input.papers].sort(byUpvotesThenId((paper) => [paper.upvotes, paper.id]));
   const shown = ranked.slice(0, DIGEST_PAPERS);
   const rest = ranked.length - shown.length;
   const pageUrl = url(input.page);
