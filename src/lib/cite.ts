@@ -1,7 +1,7 @@
 // A BibTeX entry for a paper, as arXiv's own export shapes it (@misc with eprint and
 // archivePrefix). Formulas in titles stay LaTeX; everything else has BibTeX's special characters
 // escaped, so any upstream title or name gives an entry that LaTeX compiles.
-import { splitMath } from './math.ts';
+import { splitMath } from './tex.ts';
 import { arxivAbsUrl } from './paths.ts';
 import type { Paper } from './schema.ts';
 

@@ -3,6 +3,9 @@
 // parse falls back to its source text, escaped.
 import katex from 'katex';
 import { escapeHtml } from './escape.ts';
+import { splitMath } from './tex.ts';
+
+export { hasMath, splitMath, type Segment } from './tex.ts';
 
 const KATEX_OPTIONS: katex.KatexOptions = {
   output: 'mathml',
@@ -14,33 +17,6 @@ const KATEX_OPTIONS: katex.KatexOptions = {
   maxSize: 20,
   strict: 'ignore',
 };
-
-/**
- * `$...$` as pandoc reads it: the opening `$` is followed by a non-space, the closing one preceded
- * by a non-space and not followed by a digit, so "costs $5 and $10" stays text.
- */
-const INLINE_MATH = /(?<!\\)\$(?!\s)((?:\\.|[^$\\])+?)(?<!\s)\$(?!\d)/g;
-
-export interface Segment {
-  kind: 'text' | 'math';
-  value: string;
-}
-
-export function splitMath(text: string): Segment[] {
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of text.matchAll(INLINE_MATH)) {
-    if (match.index > last) segments.push({ kind: 'text', value: text.slice(last, match.index) });
-    segments.push({ kind: 'math', value: match[1]! });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) segments.push({ kind: 'text', value: text.slice(last) });
-  return segments;
-}
-
-export function hasMath(text: string): boolean {
-  return splitMath(text).some((segment) => segment.kind === 'math');
-}
 
 // One build renders each title and abstract in several places (page, lists, feeds, search
 // words): KaTeX runs once per distinct text, and these caches hand out the result after that.

@@ -1,14 +1,14 @@
 // The one definition of Broadsheet's data: the upstream API item the snapshot command reads,
 // and the day file it writes, which Astro's content collection validates with the same schema.
 import { z } from 'astro/zod';
+import { ARXIV_ID } from './arxiv.ts';
 
 /** A calendar day, `YYYY-MM-DD`, that really exists (2024-02-30 does not). */
 export const IsoDate = z.iso.date();
 /** A UTC timestamp as the hub writes it, `2024-05-27T03:50:58.348Z`. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
-/** New-style arXiv ids (`2406.12345`, optionally versioned) and old-style ones (`hep-th/9901001`). */
-export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
+export { ARXIV_ID };
 export const ArxivId = z.string().regex(ARXIV_ID, 'not an arXiv id');
 
 /** Only http(s) links are kept: a `javascript:` URL stays dangerous even when escaped. */
