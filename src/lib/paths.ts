@@ -19,6 +19,8 @@ export const orgsPath = () => '/orgs/';
 /** `segment` is the handle as a path segment (src/lib/orgs.ts). */
 export const orgPath = (segment: string, page = 1) => (page > 1 ? `/orgs/${segment}/${page}/` : `/orgs/${segment}/`);
 export const orgsOpmlPath = () => '/orgs.opml';
+/** The reader's own list of saved papers, kept in their browser. */
+export const savedPath = () => '/saved/';
 /** Papers whose weights came out: the first model citing them appeared. */
 export const releasedPath = () => '/released/';
 /** The hub's trending list: today's, or a day's as it was. */

@@ -91,8 +91,16 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/`);
     expect(await search(w, 'quokka')).toEqual(['/papers/2603.00011/']);
-    const meta = await w.page.textContent('.search-result-meta');
+    // The line's own text; the reading list's control sits at its end.
+    const meta = await w.page.$eval('.search-result-meta', (p) =>
+      [...p.childNodes]
+        .filter((n) => !(n instanceof HTMLButtonElement))
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+    );
     expect(meta).toBe('Ada Lovelace and Alan Turing · listed 6 Mar 2026 · ▲ 40 upvotes');
+    expect(await w.page.textContent('.search-result-meta button.save')).toBe('☆ Save “LLM×MapReduce: Long-Context Agents”');
     // The result title is plain text, the formula rendered: no raw LaTeX.
     expect(await w.page.textContent('.search-result h2')).toBe('LLM×MapReduce: Long-Context Agents');
     // The excerpt quotes the abstract, not the title and authors again, with the match marked.
@@ -150,7 +158,7 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     clean(w);
   });
 
-  it('loads the home, a day, a paper and the archive with no errors and no JavaScript', async () => {
+  it('loads the home, a day, a paper and the archive with no errors, and only the reading list’s script', async () => {
     for (const [url, shot] of [
       ['/', 'home'],
       ['/days/2026-03-06/', 'day'],
@@ -160,7 +168,7 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     ] as const) {
       const w = await watchedPage(browser);
       await w.page.goto(`${server.origin}${url}`);
-      expect(await w.page.$$eval('script[src]', (s) => s.length), url).toBe(0);
+      expect(await w.page.$$eval('script', (s) => s.map((x) => x.getAttribute('src')?.startsWith('/_astro/'))), url).toEqual([true]);
       await w.page.screenshot({ path: path.join(SHOTS, `${shot}.png`), fullPage: true });
       clean(w);
       await w.page.close();
@@ -423,7 +431,8 @@ describe.skipIf(!hasChromium)('search across three years of indexes, in a real b
     expect(await w.page.textContent('.search-result-meta')).toContain(`${SEARCH_HOSTILE.author} and Eve Example`);
     expect(await w.page.textContent('.search-result-excerpt')).toBe(SEARCH_HOSTILE.abstract);
     const elements = await w.page.$$eval('#search-results *', (all) => [...new Set(all.map((el) => el.tagName.toLowerCase()))].sort());
-    expect(elements).toEqual(['a', 'h2', 'li', 'mark', 'p', 'time']);
+    // The reading list's control (a button, its star and its label) is all that is added.
+    expect(elements).toEqual(['a', 'button', 'h2', 'li', 'mark', 'p', 'span', 'time']);
     await w.page.hover('.search-result-meta');
     expect(await w.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     clean(w);
