@@ -18,7 +18,8 @@ Environment:
                 preview needs the same BASE_PATH to serve the result
   DAYS_DIR      the day files to build from (default src/content/days)
   OUT_DIR       where to write the site (default dist)
-  MAX_SITE_MB   fail when the site is larger, for GitHub Pages' 1 GB limit (default 950)`;
+  MAX_SITE_MB   fail when the site is larger, for GitHub Pages' 1 GB limit (default 950;
+                none for a site published elsewhere)`;
 
 commandOptions('build', USAGE, {}, () => undefined);
 

@@ -221,6 +221,9 @@ describe('the site size guard', () => {
     expect(maxSiteMb({})).toBe(950);
     expect(maxSiteMb({ MAX_SITE_MB: '900' })).toBe(900);
     expect(() => maxSiteMb({ MAX_SITE_MB: 'lots' })).toThrow('MAX_SITE_MB=lots: expected a positive number');
+    // A site published to object storage only has no such limit.
+    expect(maxSiteMb({ MAX_SITE_MB: 'none' })).toBe(Infinity);
+    expect(sizeVerdict({ bytes: 5e9, files: 3 }, Infinity)).toEqual({ ok: true, message: 'dist: 5000.0 MB in 3 files (no limit, MAX_SITE_MB=none)' });
     expect(sizeVerdict({ bytes: 950e6, files: 3 }, 950)).toEqual({ ok: true, message: 'dist: 950.0 MB in 3 files (limit 950 MB, MAX_SITE_MB)' });
     expect(sizeVerdict({ bytes: 950e6 + 1e5, files: 3 }, 950).ok).toBe(false);
   });

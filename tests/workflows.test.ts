@@ -126,6 +126,27 @@ describe('workflows', () => {
     expect(workflow.jobs.verdict!.steps!.some((s) => (s as { if?: string }).if === "needs.snapshot.outputs.email == 'failure'")).toBe(true);
   });
 
+  it('snapshot: deploys to object storage when S3_BUCKET is set, keeps Pages unless DEPLOY_PAGES is false, and holds only Pages to its size limit', async () => {
+    const workflow = await load('snapshot.yml');
+    type Step = { if?: string; run?: string; uses?: string; env?: Record<string, string> };
+    const steps = workflow.jobs.build!.steps! as Step[];
+    const build = steps.findIndex((s) => s.run === 'npm run build');
+    const s3 = steps.findIndex((s) => s.run === 'npm run deploy');
+    const pages = steps.findIndex((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(s3).toBeGreaterThan(build);
+    expect(steps[s3]!.if).toBe("vars.S3_BUCKET != ''");
+    // Keys are secrets, never variables.
+    expect(steps[s3]!.env).toMatchObject({
+      AWS_ACCESS_KEY_ID: '${{ secrets.AWS_ACCESS_KEY_ID }}',
+      AWS_SECRET_ACCESS_KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+      S3_BUCKET: '${{ vars.S3_BUCKET }}',
+    });
+    expect(steps[pages]!.if).toBe("vars.DEPLOY_PAGES != 'false'");
+    expect((workflow.jobs.deploy as { if?: string }).if).toBe("vars.DEPLOY_PAGES != 'false'");
+    expect(steps[build]!.env?.MAX_SITE_MB).toBe("${{ vars.DEPLOY_PAGES == 'false' && 'none' || vars.MAX_SITE_MB }}");
+  });
+
   it('read Node from .nvmrc with the npm cache', async () => {
     for (const name of files) {
       const text = await readFile(path.join(DIR, name), 'utf8');

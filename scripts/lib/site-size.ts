@@ -96,18 +96,23 @@ export function sectionTable(sections: readonly SectionSize[], papers: number): 
   ].join('\n');
 }
 
-/** MAX_SITE_MB from the environment: a positive number of megabytes (10^6 bytes). */
+/**
+ * MAX_SITE_MB from the environment: a positive number of megabytes (10^6 bytes), or `none` for a
+ * site not published to GitHub Pages (object storage has no such limit).
+ */
 export function maxSiteMb(env: NodeJS.ProcessEnv = process.env): number {
   const value = env.MAX_SITE_MB?.trim();
   if (!value) return DEFAULT_MAX_SITE_MB;
+  if (value.toLowerCase() === 'none') return Infinity;
   const mb = Number(value);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`MAX_SITE_MB=${value}: expected a positive number of megabytes`);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`MAX_SITE_MB=${value}: expected a positive number of megabytes, or none`);
   return mb;
 }
 
 export function sizeVerdict(size: { bytes: number; files: number }, limitMb: number): { ok: boolean; message: string } {
   const mb = size.bytes / MB;
-  const line = `dist: ${mb.toFixed(1)} MB in ${size.files.toLocaleString('en-US')} files (limit ${limitMb} MB, MAX_SITE_MB)`;
+  const limit = Number.isFinite(limitMb) ? `limit ${limitMb} MB, MAX_SITE_MB` : 'no limit, MAX_SITE_MB=none';
+  const line = `dist: ${mb.toFixed(1)} MB in ${size.files.toLocaleString('en-US')} files (${limit})`;
   if (mb <= limitMb) return { ok: true, message: line };
   return {
     ok: false,
