@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/backfill.test.ts',
       'tests/email.test.ts',
       'tests/bench.test.ts',
+      'tests/deploy-s3.test.ts',
     ],
     testTimeout: 60_000,
   },

@@ -11,6 +11,7 @@ import { commandOptions, positiveNumber, UsageError, wholeNumber } from './lib/c
 import { measure, type Measured } from './lib/measure.ts';
 import { generateSample } from './lib/sample.ts';
 import { writeSampleLinks, writeSampleTrending } from './lib/sample-hub.ts';
+import { benchDeploys, refreshNewestDay } from './lib/bench-deploy.ts';
 import { bySection, isPaperPage, SECTIONS, siteFiles, type SectionSize, type SiteFile } from './lib/site-size.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { addDays, FIRST_LISTED_DAY, isIsoDate } from '../src/lib/dates.ts';
@@ -38,6 +39,8 @@ Options:
   --marginal          also build the older half of the days, and report the bytes each
                       paper adds: (all - half) / (papers of all - papers of half), by section
   --no-search-probe   skip the first-search byte counts in headless Chromium
+  --deploy            last, deploy the site to a local S3 API server (s3rver): every file,
+                      then after the newest day is refreshed and rebuilt, then unchanged
   -h, --help          show this help
 
 Work files go to .bench/<name>/; results to .bench/results-<name>.json.`;
@@ -54,6 +57,7 @@ const options = commandOptions(
     runs: { type: 'string', default: '3' },
     marginal: { type: 'boolean', default: false },
     'no-search-probe': { type: 'boolean', default: false },
+    deploy: { type: 'boolean', default: false },
   },
   (values) => {
     const sources = [values.papers, values.like, values.input].filter((v) => v !== undefined).length;
@@ -68,6 +72,7 @@ const options = commandOptions(
       runs: wholeNumber('--runs', values.runs)!,
       marginal: values.marginal,
       searchProbe: !values['no-search-probe'],
+      deploy: values.deploy,
     };
   },
 );
@@ -346,6 +351,22 @@ const rows: [string, string][] = [
       : 'not measured (no Chromium)',
   ]),
 ];
+
+// Last, as it changes the archive: what deploying this site to object storage costs.
+if (options.deploy) {
+  const dirs = { ...env, DAYS_DIR: days, LINKS_DIR: links, TRENDING_DIR: trending, OUT_DIR: dist, CACHE_DIR: cache };
+  const deploys = await benchDeploys({
+    dist,
+    work: root,
+    refresh: () => refreshNewestDay(days, listed.at(-1)!.date),
+    rebuild: () => measure('npm', ['run', 'build'], dirs),
+  });
+  for (const run of deploys)
+    rows.push([
+      `deploy to a local S3 server, ${run.label}: files uploaded (bytes) / deleted / unchanged; requests; s; peak RSS`,
+      `${run.uploaded} (${run.sent}) / ${run.deleted} / ${run.unchanged}; ${run.requests}; ${run.seconds.toFixed(1)} s; ${(run.peakRss / 1e6).toFixed(0)} MB`,
+    ]);
+}
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`\n${machine}; ${options.runs} run(s), median (min–max)\n`);

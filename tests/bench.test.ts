@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { benchDeploys, refreshNewestDay } from '../scripts/lib/bench-deploy.ts';
 import { buildCounts, feedSeconds, periodOrgSeconds, relatedSeconds, seconds } from '../scripts/lib/build-log.ts';
 import { measure } from '../scripts/lib/measure.ts';
 
@@ -37,5 +41,50 @@ describe('the benchmark', () => {
     expect(result.code).toBe(0);
     expect(result.peakTreeRss).toBeGreaterThan(200e6);
     expect(result.peakByName.node).toBeGreaterThan(200e6);
+  });
+
+  it('--deploy: a first deploy sends every file, a refreshed day only what changed, an unchanged site one request', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'bench-deploy-'));
+    const dist = path.join(work, 'dist');
+    const days = path.join(work, 'days');
+    await mkdir(path.join(dist, 'papers/2603.00001'), { recursive: true });
+    await mkdir(days);
+    await writeFile(path.join(dist, 'index.html'), '<p>home</p>');
+    await writeFile(path.join(dist, 'papers/2603.00001/index.html'), '<p>▲ 5</p>');
+    await writeFile(path.join(dist, 'rss.xml'), '<rss/>');
+    const at = '2026-03-06T12:00:00.000Z';
+    await writeFile(
+      path.join(days, '2026-03-06.json'),
+      JSON.stringify({ date: '2026-03-06', papers: [{ id: '2603.00001', upvotes: 5, lastSeenAt: at, upvoteHistory: [{ at, upvotes: 5 }] }] }),
+    );
+
+    const runs = await benchDeploys({
+      dist,
+      work,
+      refresh: () => refreshNewestDay(days, '2026-03-06'),
+      // The "build": the paper page shows the day file's new count.
+      rebuild: async () => {
+        const day = JSON.parse(await readFile(path.join(days, '2026-03-06.json'), 'utf8')) as { papers: { upvotes: number }[] };
+        await writeFile(path.join(dist, 'papers/2603.00001/index.html'), `<p>▲ ${day.papers[0]!.upvotes}</p>`);
+        return { seconds: 0, peakTreeRss: 0, peakByName: {}, output: '', code: 0 };
+      },
+    });
+    expect(runs.map(({ label, uploaded, deleted, unchanged, requests }) => [label, uploaded, deleted, unchanged, requests])).toEqual([
+      ['first deploy (every file)', 3, 0, 0, 6],
+      ['after one day refreshed', 1, 0, 2, 4],
+      ['with nothing changed', 0, 0, 3, 1],
+    ]);
+    expect(runs[0]!.peakRss).toBeGreaterThan(10e6);
+    const day = JSON.parse(await readFile(path.join(days, '2026-03-06.json'), 'utf8')) as {
+      papers: { upvotes: number; lastSeenAt: string; upvoteHistory: unknown[] }[];
+    };
+    expect(day.papers[0]).toMatchObject({
+      upvotes: 8,
+      lastSeenAt: '2026-03-07T12:00:00.000Z',
+      upvoteHistory: [
+        { at, upvotes: 5 },
+        { at: '2026-03-07T12:00:00.000Z', upvotes: 8 },
+      ],
+    });
   });
 });

@@ -1,27 +1,12 @@
 // A static file server for dist/ on 127.0.0.1, resolving directory URLs to index.html and
-// serving 404.html like a static host, so browser tests see what a visitor would.
+// serving 404.html like a static host, with the types a deploy gives each file (deploy/headers.ts),
+// so browser tests see what a visitor would.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.opml': 'text/x-opml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { contentType } from './deploy/headers.ts';
 
 export interface StaticServer {
   origin: string;
@@ -49,7 +34,7 @@ export async function serveStatic(root: string, base = '/', headers: Record<stri
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let pathname = url.pathname;
     const send404 = async () => {
-      res.writeHead(404, { 'content-type': TYPES['.html']!, ...headers });
+      res.writeHead(404, { 'content-type': contentType('404.html'), ...headers });
       createReadStream(path.join(root, '404.html'))
         .on('error', () => res.end('not found'))
         .pipe(res);
@@ -64,7 +49,7 @@ export async function serveStatic(root: string, base = '/', headers: Record<stri
     } catch {
       return send404();
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+    res.writeHead(200, { 'content-type': contentType(file), ...headers });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
-// s3rver ships no types: what the tests use of it.
+// s3rver (a real S3 API server, dev only) ships no types: what the deploy tests and the
+// benchmark use of it.
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
   interface Options {
