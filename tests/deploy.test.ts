@@ -1,10 +1,22 @@
 // npm run deploy's pure parts: the headers each file is served with, the configuration read from
 // the environment, and the plan (what to upload, in which phase, what to delete) with its manifest.
 // Against a real S3 API server: deploy-s3.test.ts.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bucketConfig } from '../scripts/lib/deploy/config.ts';
 import { cacheControl, contentType, IMMUTABLE, SHORT } from '../scripts/lib/deploy/headers.ts';
-import { decodeManifest, encodeManifest, fileHash, MANIFEST, PENDING, phases, plan, type LocalFile } from '../scripts/lib/deploy/plan.ts';
+import {
+  decodeManifest,
+  encodeManifest,
+  fileHash,
+  finalManifest,
+  MANIFEST,
+  PENDING,
+  pendingManifest,
+  phases,
+  plan,
+  type LocalFile,
+} from '../scripts/lib/deploy/plan.ts';
 
 describe('what each file is served with', () => {
   it('names the type of every kind of file the site has', () => {
@@ -70,6 +82,9 @@ describe('what each file is served with', () => {
       'pagefind/2026/pagefind-entry.json',
       'pagefind/2026/wasm.en.pagefind',
       'pagefind/2026/by-date.pf_order',
+      // Site paths that look like Pagefind's chunk folders: a topic or organization named so.
+      'topics/filter/rss.xml',
+      'orgs/index/index.html',
     ])
       expect(cacheControl(file), file).toBe(SHORT);
   });
@@ -89,6 +104,23 @@ describe('configuration', () => {
       bucket: 'my-site',
       region: 'eu-west-1',
       forcePathStyle: true,
+    });
+  });
+
+  it('trims what it reads, and lets an empty variable fall back as if unset', () => {
+    expect(bucketConfig({ S3_BUCKET: ' my-site//a//b ', S3_ENDPOINT: '  ', S3_REGION: ' ', AWS_REGION: ' ca-central-1 ' })).toEqual({
+      bucket: 'my-site',
+      prefix: 'a/b/',
+      region: 'ca-central-1',
+      forcePathStyle: false,
+    });
+    // A local MinIO over plain http, asked for virtual-hosted style.
+    expect(bucketConfig({ S3_BUCKET: 'site', S3_ENDPOINT: ' http://127.0.0.1:9000 ', S3_FORCE_PATH_STYLE: ' FALSE ' })).toEqual({
+      bucket: 'site',
+      prefix: '',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'auto',
+      forcePathStyle: false,
     });
   });
 
@@ -124,6 +156,41 @@ describe('the plan', () => {
     expect(todo.unchanged).toBe(1);
   });
 
+  it('orders each phase by name whatever order dist/ is read in, and leaves out empty phases', () => {
+    const pages = ['papers/2603.00002/index.html', 'days/index.html', 'papers/2603.00001/index.html'];
+    const todo = plan(
+      pages.map((name) => file(name)),
+      new Map(),
+    );
+    expect(phases(todo.upload).map((phase) => phase.map((f) => f.file))).toEqual([[...pages].sort()]);
+    expect(phases([])).toEqual([]);
+  });
+
+  it('marks what is being uploaded pending, then records dist/ and what was kept', () => {
+    const last = new Map([
+      ['index.html', 'a'],
+      ['old.html', 'b'],
+    ]);
+    const upload = [file('index.html'), file('new.html')];
+    expect(pendingManifest(last, upload)).toEqual(
+      new Map([
+        ['index.html', PENDING],
+        ['old.html', 'b'],
+        ['new.html', PENDING],
+      ]),
+    );
+    // --no-delete keeps old.html, and one kept key unknown to the manifest is pending.
+    expect(finalManifest(upload, last, ['old.html', 'stray.html'])).toEqual(
+      new Map([
+        ['old.html', 'b'],
+        ['stray.html', PENDING],
+        ['index.html', 'h-index.html'],
+        ['new.html', 'h-new.html'],
+      ]),
+    );
+    expect(finalManifest(upload, last, []).has('old.html')).toBe(false);
+  });
+
   it('uploads again a file whose upload was not seen to finish', () => {
     expect(plan([file('index.html')], new Map([['index.html', PENDING]])).upload).toHaveLength(1);
   });
@@ -143,5 +210,13 @@ describe('the plan', () => {
       /^archive\/\.m: not a deploy manifest \(.*\); delete it to upload every file again$/,
     );
     expect(() => decodeManifest(encodeManifest(new Map()).slice(0, 5), 'm')).toThrow(/^m: not a deploy manifest/);
+    // Well-formed gzip and JSON, but not ours.
+    expect(() => decodeManifest(gzipSync('{"version":2,"files":{}}'), 'm')).toThrow(/^m: not a deploy manifest \(.* at version\)/);
+    // The same manifest is the same bytes, however it was built: an unchanged deploy writes nothing.
+    const entries: [string, string][] = [
+      ['b.html', '2'],
+      ['a.html', '1'],
+    ];
+    expect(encodeManifest(new Map(entries))).toEqual(encodeManifest(new Map([...entries].reverse())));
   });
 });

@@ -18,10 +18,12 @@ import {
   paperItem,
   periodItems,
   recentEntries,
+  releasedItems,
   renderAtom,
   renderFeed,
   renderOpml,
   renderRss,
+  trendingItems,
   type Feed,
   type FeedContext,
 } from '../src/lib/feeds.ts';
@@ -166,6 +168,73 @@ describe('weekly and monthly items', () => {
     expect($('ol > li math')).toHaveLength(1);
     expect($('p a').text()).toBe('All 3 papers of Week 2026-W10');
     expect($('p a').attr('href')).toBe('https://papers.example.org/weeks/2026-W10/');
+  });
+});
+
+describe('released and trending items', () => {
+  const archive = buildArchive(
+    [{ date: '2026-03-06', papers: [paper('2603.00011', { title: 'Agents$\\times$MapReduce', authors: ['Ada', ' '] }), paper('2603.00012')] }],
+    topics,
+  );
+  const record = archive.papers.get('2603.00011')!;
+  const url = 'https://papers.example.org/papers/2603.00011/';
+
+  it('a release: the paper’s own page, dated by the check that saw the first model, with the models that cite it', () => {
+    const links = {
+      checkedAt: '2026-04-01T00:00:00.000Z',
+      models: { total: 7, top: [{ id: 'org/agent-7b', task: '<b>text-generation</b>' }, { id: 'org/agent-1b' }] },
+    };
+    const [item] = releasedItems([{ record: { ...record, links }, at: '2026-03-20T01:00:00.000Z' }], archive.topicNames, ctx);
+    expect(item).toMatchObject({
+      id: url,
+      url,
+      title: 'Agents×MapReduce',
+      date: '2026-03-20T01:00:00.000Z',
+      authors: ['Ada'],
+      categories: ['Agents & <Tools>'],
+    });
+    const $ = cheerio.load(item!.contentHtml);
+    expect($('p').first().text()).toBe('7 models citing it on Hugging Face:');
+    expect(
+      $('li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['org/agent-7b · <b>text-generation</b>', 'org/agent-1b']);
+    expect($('li a').first().attr('href')).toBe('https://huggingface.co/org/agent-7b');
+    expect($('a:contains("All 7 models on Hugging Face")').attr('href')).toBe('https://huggingface.co/models?other=arxiv:2603.00011');
+    // Nothing between the list items, and no short text: readers show the content.
+    expect($('ul').contents().length).toBe(2);
+    expect(item!.summary).toBe('');
+    // All of them shown: no "All … models" link.
+    const few = { checkedAt: 't', models: { total: 1, top: [{ id: 'org/only' }] } };
+    const [one] = releasedItems([{ record: { ...record, links: few }, at: 't' }], archive.topicNames, ctx);
+    expect(cheerio.load(one!.contentHtml)('p').first().text()).toBe('1 model citing it on Hugging Face:');
+    expect(one!.contentHtml).not.toContain('All 1 model');
+  });
+
+  it('a trending entry: the paper’s own page, its rank and upvotes that day, and nothing for a paper the archive lacks', () => {
+    const entry = { rank: 3, id: '2603.00011', upvotes: 1, listed: '2026-03-06', firstSeenAt: '2026-03-09T19:00:00.000Z' };
+    const items = trendingItems(
+      [
+        { entry, at: '2026-03-09T19:00:00.000Z' },
+        { entry: { ...entry, id: '2603.99999' }, at: '2026-03-09T19:00:00.000Z' },
+      ],
+      archive,
+      ctx,
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      id: url,
+      url,
+      title: 'Agents×MapReduce',
+      date: '2026-03-09T19:00:00.000Z',
+      authors: ['Ada'],
+      categories: ['Agents & <Tools>'],
+    });
+    expect(cheerio.load(items[0]!.contentHtml)('p').first().text()).toBe(
+      'In the top ten of Hugging Face’s trending list (#3, ▲ 1 upvote) on Monday, 9 March 2026; listed Friday, 6 March 2026.',
+    );
+    expect(items[0]!.summary).toBe('');
   });
 });
 

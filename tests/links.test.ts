@@ -86,6 +86,44 @@ describe('what is kept of the hub’s answer', () => {
     expect(long.title).toHaveLength(200);
   });
 
+  it('keeps each kind’s own fields, zero counts as zero, and ranks Spaces by likes, others by downloads then likes', () => {
+    const item = { downloads: 50, likes: 0, pipeline_tag: 'image-to-text', emoji: '🤗', title: 'T' };
+    const links = normalizeLinks(
+      answer('2603.00001', {
+        linkedModels: [
+          { id: 'a/zero', downloads: 0, likes: 0 },
+          { id: 'a/m', ...item },
+        ],
+        linkedDatasets: [
+          { id: 'a/d2', downloads: 5, likes: 1 },
+          { id: 'a/d1', downloads: 5, likes: 1 },
+          { id: 'a/d3', downloads: 5, likes: 9 },
+          { id: 'a/d', ...item },
+        ],
+        linkedSpaces: [
+          { id: 'a/s-downloads', downloads: 900, likes: 1 },
+          { id: 'a/s', ...item, likes: 2, title: 'Bell\u0007ringer' },
+        ],
+      }),
+      't',
+    );
+    expect(links.models!.top).toEqual([
+      { id: 'a/m', downloads: 50, likes: 0, task: 'image-to-text' },
+      { id: 'a/zero', downloads: 0, likes: 0 },
+    ]);
+    expect(links.datasets!.top).toEqual([
+      { id: 'a/d', downloads: 50, likes: 0 },
+      { id: 'a/d3', downloads: 5, likes: 9 },
+      { id: 'a/d1', downloads: 5, likes: 1 },
+      { id: 'a/d2', downloads: 5, likes: 1 },
+    ]);
+    // A Space has no downloads on the hub's page; its likes rank it. Control characters become spaces.
+    expect(links.spaces!.top).toEqual([
+      { id: 'a/s', likes: 2, emoji: '🤗', title: 'Bell ringer' },
+      { id: 'a/s-downloads', likes: 1 },
+    ]);
+  });
+
   it('remembers when the first model appeared, across later checks, a 404, and a model taken down', () => {
     const first = normalizeLinks(answer('2603.00001', { numTotalModels: 1, linkedModels: [{ id: 'a/m' }] }), '2026-03-08T00:00:00.000Z');
     const later = normalizeLinks(answer('2603.00001', { numTotalModels: 3, linkedModels: [{ id: 'a/m' }] }), '2026-03-15T00:00:00.000Z', first);
@@ -125,6 +163,22 @@ describe('the age schedule', () => {
     );
     expect(plan.ask.map((c) => c.id)).toEqual(['due-long', 'due-week', 'new', 'older-never']);
     expect(plan.due).toBe(5);
+  });
+
+  it('breaks ties by id, whatever order the papers come in, and counts a paper listed 30 days ago as recent', () => {
+    const today = '2026-03-31';
+    const papers = [
+      { id: 'h-b', listed: '2025-06-01' },
+      { id: 'h-c', listed: '2025-05-01' },
+      { id: 'h-a', listed: '2025-06-01' },
+      { id: 's-b', listed: '2026-03-20', checkedAt: '2026-03-21T00:00:00.000Z' },
+      { id: 'thirty', listed: '2026-03-01' },
+      { id: 's-a', listed: '2026-03-20', checkedAt: '2026-03-21T00:00:00.000Z' },
+      { id: 's-early', listed: '2026-03-10', checkedAt: '2026-03-11T00:00:00.000Z' },
+    ];
+    const expected = ['thirty', 's-early', 's-a', 's-b', 'h-c', 'h-a', 'h-b'];
+    expect(planLinks(papers, today, 10).ask.map((c) => c.id)).toEqual(expected);
+    expect(planLinks([...papers].reverse(), today, 10).ask.map((c) => c.id)).toEqual(expected);
   });
 });
 

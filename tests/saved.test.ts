@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { arxivIdsIn } from '../src/lib/arxiv.ts';
 import { bibtex } from '../src/lib/cite.ts';
 import { addImported, parseImport, recommend, toBibtex, toCsv, toJson, toRis } from '../src/lib/saved-export.ts';
-import { emptyList, readList, remove, save, setNote, type SavedPaper } from '../src/lib/saved.ts';
+import { emptyList, isSaved, readList, remove, save, setNote, type SavedPaper } from '../src/lib/saved.ts';
 
 const paper = (id: string, extra: Partial<SavedPaper> = {}): SavedPaper => ({
   id,
@@ -26,6 +26,12 @@ describe('the list', () => {
     expect(list.papers[1]).toMatchObject({ title: 'Better title', note: 'read §3', savedAt: '2026-03-07T10:00:00.000Z' });
     expect(setNote(list, '2603.00001', '  ').papers[1]).not.toHaveProperty('note');
     expect(remove(list, '2603.00002').papers.map((p) => p.id)).toEqual(['2603.00001']);
+    expect([isSaved(list, '2603.00001'), isSaved(list, '2603.00002'), isSaved(list, '2603.00003'), isSaved(emptyList(), '2603.00001')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('reads back only what it could have written: anything else is left out, never an error', () => {
@@ -52,6 +58,37 @@ describe('the list', () => {
     expect(list.papers[0]!.tex).toBe('LLM$\\times$');
     expect(list.papers[0]).not.toHaveProperty('extra');
     expect(list.papers[1]).toEqual({ id: '2603.00002', title: 'arXiv:2603.00002', authors: [], savedAt: '1970-01-01T00:00:00.000Z' });
+  });
+
+  it('trims and bounds every field it reads, and skips entries that are not objects', () => {
+    const related = Array.from({ length: 25 }, (_, i) => ({ id: `2602.${String(10000 + i)}`, title: 'R' }));
+    const list = readList({
+      papers: [
+        null,
+        7,
+        {
+          id: ' 2603.00001 ',
+          title: `  ${'t'.repeat(600)}  `,
+          authors: ['  Ada  ', 3, '   ', null],
+          listed: 'soon',
+          note: 'n'.repeat(2500),
+          related: [null, 'x', ...related],
+        },
+      ],
+    });
+    expect(list.papers).toHaveLength(1);
+    const [read] = list.papers;
+    expect(read!.id).toBe('2603.00001');
+    expect(read!.title).toBe('t'.repeat(500));
+    expect(read!.authors).toEqual(['Ada']);
+    expect(read).not.toHaveProperty('listed');
+    expect(read!.note).toHaveLength(2000);
+    expect(read!.related).toEqual(related.slice(0, 20));
+  });
+
+  it('sets a note on its paper only, bounded', () => {
+    const list = setNote(save(save(emptyList(), paper('2603.00001', { note: 'keep' })), paper('2603.00002')), '2603.00002', 'x'.repeat(2100));
+    expect(list.papers.map((p) => p.note?.length)).toEqual([2000, 4]);
   });
 });
 
@@ -102,6 +139,11 @@ describe('exports', () => {
       ['2603.00001', '2026'],
     ]);
     expect(parsed.entries[1]!.fields.title).toMatch(/^𝛻²DFT & \{braces\}$/i);
+    // One blank line between entries, a newline at the end.
+    expect(text.split('\n\n@')).toHaveLength(2);
+    expect(text.endsWith('}\n')).toBe(true);
+    // The year arXiv gives is the publication's: submitted in December, out in January.
+    expect(toBibtex(save(emptyList(), paper('2512.09999', { published: '2026-01-01' })))).toMatch(/year\s*=\s*\{2026\}/);
   });
 
   it('RIS: a preprint per paper in the spec’s tags, its title as text, with a line per author and the note on one line', () => {
@@ -122,6 +164,11 @@ describe('exports', () => {
       DO: '10.48550/arXiv.2603.00001',
       N1: 'line one line two',
     });
+    expect(Object.fromEntries(second!.filter(([tag]) => ['L1', 'PB'].includes(tag!)))).toEqual({ L1: 'https://arxiv.org/pdf/2603.00001', PB: 'arXiv' });
+    // A Windows line break in a note is one space too, and the file ends with a line break.
+    const windows = toRis(setNote(list, '2603.00001', 'one\r\ntwo'));
+    expect(windows).toContain('N1  - one two\r\n');
+    expect(windows.endsWith('ER  - \r\n')).toBe(true);
     for (const record of records) for (const [tag] of record) expect(tag).toMatch(/^[A-Z][A-Z0-9]$/);
   });
 
@@ -131,6 +178,8 @@ describe('exports', () => {
     expect(first).toBe(
       `"2603.00002","Paper 2603.00002","'=HYPERLINK(""x""); Bob","2026-03-05","2026-03-06","2026-03-07T10:00:00.000Z","","https://arxiv.org/abs/2603.00002"`,
     );
+    expect(toCsv(list).endsWith('"https://arxiv.org/abs/2603.00001"\r\n')).toBe(true);
+    expect(toJson(list).endsWith('}\n')).toBe(true);
   });
 });
 
@@ -148,5 +197,14 @@ describe('more like the list', () => {
     const many = save(emptyList(), paper('2603.00009', { related: rel(...Array.from({ length: 30 }, (_, i) => `2602.${String(10000 + i)}`)) }));
     expect(recommend(many)).toHaveLength(20);
     expect(recommend(emptyList())).toEqual([]);
+    // Equal scores: the paper more saved papers point to first (2 + 1 from two lists beats 3 from one).
+    let tie = save(emptyList(), paper('2603.00001', { related: rel('2601.00009', '2601.00005', '2601.00002') }));
+    tie = save(tie, paper('2603.00002', { related: rel('2601.00001', '2601.00005') }));
+    expect(recommend(tie).map((r) => [r.id, r.score])).toEqual([
+      ['2601.00005', 3],
+      ['2601.00009', 3],
+      ['2601.00001', 2],
+      ['2601.00002', 1],
+    ]);
   });
 });

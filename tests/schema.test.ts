@@ -12,7 +12,9 @@ import {
   dayJsonPath,
   dayPath,
   feedPath,
+  hfCitingUrl,
   hfPaperUrl,
+  hfRepoUrl,
   homePath,
   monthPath,
   opmlPath,
@@ -20,8 +22,12 @@ import {
   orgsOpmlPath,
   orgsPath,
   paperPath,
+  releasedPath,
+  savedPath,
   searchPath,
   topicPath,
+  topicSearchPath,
+  trendingPath,
   topicsPath,
   weekPath,
   withBase,
@@ -179,6 +185,11 @@ describe('paths', () => {
     expect([weekPath('2026-W01'), monthPath('2026-01'), orgsPath(), orgsOpmlPath()]).toEqual(['/weeks/2026-W01/', '/months/2026-01/', '/orgs/', '/orgs.opml']);
     expect([orgPath('Qwen~c0'), orgPath('Qwen~c0', 1), orgPath('Qwen~c0', 2)]).toEqual(['/orgs/Qwen~c0/', '/orgs/Qwen~c0/', '/orgs/Qwen~c0/2/']);
   });
+  it('give the reading list, releases and trending their pages, and a topic’s older papers a search', () => {
+    expect([savedPath(), releasedPath(), trendingPath(), trendingPath('2026-03-06')]).toEqual(['/saved/', '/released/', '/trending/', '/trending/2026-03-06/']);
+    // Past its built pages a topic's address leads to search, filtered by the topic's name as the filter knows it.
+    expect(topicSearchPath('Vision & Language')).toBe('/search/?topic=Vision+%26+Language&sort=date');
+  });
   it('take the base path and the site, however the base is written', () => {
     expect(withBase('/days/', '/archive//')).toBe('/archive/days/');
     expect(withBase('/days/', '/archive')).toBe('/archive/days/');
@@ -191,5 +202,13 @@ describe('paths', () => {
       'https://arxiv.org/pdf/2406.12345',
       'https://huggingface.co/papers/2406.12345',
     ]);
+  });
+  it('link what came of it on the hub: models have no kind in their address, datasets and Spaces do', () => {
+    expect([hfRepoUrl('models', 'org/m'), hfRepoUrl('datasets', 'org/d'), hfRepoUrl('spaces', 'org/s')]).toEqual([
+      'https://huggingface.co/org/m',
+      'https://huggingface.co/datasets/org/d',
+      'https://huggingface.co/spaces/org/s',
+    ]);
+    expect(hfCitingUrl('datasets', '2406.12345')).toBe('https://huggingface.co/datasets?other=arxiv:2406.12345');
   });
 });

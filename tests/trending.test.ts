@@ -28,12 +28,43 @@ describe('a day’s movement and each paper’s record', () => {
     expect(movementLabel(moved.get('c')!)).toBe('up 2 places since the day before');
     expect(movementLabel(moved.get('a')!)).toBe('down 1 place since the day before');
     expect(movementText(movements(monday, monday).get('a')!)).toBe('=');
+    expect(movementLabel(movements(monday, monday).get('a')!)).toBe('same place as the day before');
+    expect(movementLabel(moved.get('e')!)).toBe('new on the list');
     expect([...movements(monday, undefined).values()].every((m) => m.kind === 'new')).toBe(true);
   });
 
   it('keeps each paper’s best rank and its days on the list', () => {
     expect(trendingRecords([tuesday, monday]).get('c')).toEqual({ best: 1, days: ['2026-03-09', '2026-03-10'] });
     expect(trendingRecords([tuesday, monday]).get('e')).toEqual({ best: 3, days: ['2026-03-10'] });
+    // Days come in any order (files as read); the record lists them oldest first.
+    const wednesday = day('2026-03-11', ['a']);
+    expect(trendingRecords([tuesday, wednesday, monday]).get('a')).toEqual({ best: 1, days: ['2026-03-09', '2026-03-10', '2026-03-11'] });
+    expect(trendingRecords([wednesday, monday, tuesday]).get('a')!.days).toEqual(['2026-03-09', '2026-03-10', '2026-03-11']);
+  });
+
+  it('refuses a list whose ranks skip or repeat a paper, naming the entry', () => {
+    const [a, b] = ['2603.00001', '2603.00002'];
+    const result = TrendingDay.safeParse({ ...monday, papers: [entry(a, 1), entry(b, 3), entry(a, 3)] });
+    expect(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['papers.1.rank', 'rank 3 at position 2'],
+      ['papers.2.id', `duplicate paper ${a}`],
+    ]);
+    expect(TrendingDay.safeParse({ ...monday, papers: [entry(a, 1), entry(b, 2)] }).success).toBe(true);
+  });
+
+  it('dates a top-ten entry at the earliest sighting whatever the order of the days, and leaves out papers never in the top ten', () => {
+    const seen = (d: TrendingDay, at: Record<string, string>) => ({ ...d, papers: d.papers.map((e) => (at[e.id] ? { ...e, top10At: at[e.id] } : e)) });
+    const later = seen(tuesday, { a: '2026-03-10T19:00:00.000Z', c: '2026-03-10T19:00:00.000Z' });
+    const earlier = seen(monday, { a: '2026-03-09T07:00:00.000Z' });
+    for (const days of [
+      [later, earlier],
+      [earlier, later],
+    ]) {
+      expect(topTenEntries(days).map((t) => [t.entry.id, t.at])).toEqual([
+        ['c', '2026-03-10T19:00:00.000Z'],
+        ['a', '2026-03-09T07:00:00.000Z'],
+      ]);
+    }
   });
 
   it('gives each paper one top-ten entry, at its first, newest first', () => {
