@@ -3,7 +3,7 @@
 // Against a real S3 API server: deploy-s3.test.ts.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bucketConfig } from '../scripts/lib/deploy/config.ts';
+import { bucketConfig, targetName } from '../scripts/lib/deploy/config.ts';
 import { cacheControl, contentType, IMMUTABLE, SHORT } from '../scripts/lib/deploy/headers.ts';
 import {
   decodeManifest,
@@ -39,6 +39,11 @@ describe('what each file is served with', () => {
           'pagefind/2026/wasm.en.pagefind',
           'pagefind/2026/fragment/en_0a1b2c3.pf_fragment',
           'pagefind/2026/by-date.pf_order',
+          'pagefind/2026/wasm.unknown.wasm',
+          'scripts/x.mjs',
+          'icon.png',
+          'favicon.ico',
+          'site.webmanifest',
         ].map((file) => [file, contentType(file)]),
       ),
     ).toEqual({
@@ -59,10 +64,17 @@ describe('what each file is served with', () => {
       'pagefind/2026/wasm.en.pagefind': 'application/octet-stream',
       'pagefind/2026/fragment/en_0a1b2c3.pf_fragment': 'application/octet-stream',
       'pagefind/2026/by-date.pf_order': 'application/octet-stream',
+      'pagefind/2026/wasm.unknown.wasm': 'application/wasm',
+      'scripts/x.mjs': 'text/javascript; charset=utf-8',
+      'icon.png': 'image/png',
+      'favicon.ico': 'image/x-icon',
+      'site.webmanifest': 'application/manifest+json',
     });
   });
 
   it('caches for good only what is named by its content', () => {
+    // What browsers and CDNs read: a year and immutable, or five minutes.
+    expect([cacheControl('_astro/x.css'), cacheControl('index.html')]).toEqual(['public, max-age=31536000, immutable', 'public, max-age=300']);
     for (const file of [
       '_astro/Base.BPZsLARh.css',
       '_astro/DqB-gqQj.js',
@@ -127,6 +139,8 @@ describe('configuration', () => {
   it('names the variable that is wrong', () => {
     expect(() => bucketConfig({})).toThrow(/^S3_BUCKET is not set/);
     expect(() => bucketConfig({ S3_BUCKET: 'My_Site' })).toThrow('S3_BUCKET=My_Site: "My_Site" is not a bucket name');
+    for (const name of ['site_1', '-site', 'ab', 'a'.repeat(64)]) expect(() => bucketConfig({ S3_BUCKET: name }), name).toThrow('is not a bucket name');
+    expect(targetName(bucketConfig({ S3_BUCKET: 'site/archive' }))).toBe('s3://site/archive/');
     expect(() => bucketConfig({ S3_BUCKET: 'site', S3_ENDPOINT: 'r2 please' })).toThrow('S3_ENDPOINT=r2 please: not a URL');
     expect(() => bucketConfig({ S3_BUCKET: 'site', S3_ENDPOINT: 'ftp://x' })).toThrow('S3_ENDPOINT=ftp://x: expected an http or https URL');
     expect(() => bucketConfig({ S3_BUCKET: 'site', S3_FORCE_PATH_STYLE: 'yes' })).toThrow('S3_FORCE_PATH_STYLE=yes: expected true or false');

@@ -11,7 +11,7 @@ import { dueOn, planLinks, stage } from '../scripts/lib/links/schedule.ts';
 import { readLinksDay, serializeLinksDay } from '../scripts/lib/links/store.ts';
 import { buildArchive } from '../src/lib/archive.ts';
 import { currentCode, releases } from '../src/lib/hub-links.ts';
-import { ApiPaperLinks, LinksDay } from '../src/lib/schema.ts';
+import { ApiPaperLinks, LinkedRepo, LinksDay } from '../src/lib/schema.ts';
 import { paperBuilder } from './helpers/papers.ts';
 import { json, startHub, type FakeHub } from './helpers/server.ts';
 
@@ -73,6 +73,8 @@ describe('what is kept of the hub’s answer', () => {
       linkedModels: [
         { id: '"><script>alert(1)</script>/x' },
         { id: 'javascript:alert(1)' },
+        { id: '../../etc/passwd' },
+        { id: 'org/model/tree/main' },
         { id: 'ok/model', downloads: -5, likes: 2.7 },
         'not an object',
         { downloads: 3 },
@@ -122,6 +124,12 @@ describe('what is kept of the hub’s answer', () => {
       { id: 'a/s', likes: 2, emoji: '🤗', title: 'Bell ringer' },
       { id: 'a/s-downloads', likes: 1 },
     ]);
+  });
+
+  it('is what the schema accepts in a links file: a hub id and bounded text', () => {
+    expect(LinkedRepo.safeParse({ id: 'org/m', task: 'text-generation' }).success).toBe(true);
+    expect(LinkedRepo.safeParse({ id: 'org/m', task: 't'.repeat(81) }).success).toBe(false);
+    for (const id of ['org/m/extra', '-org/m', 'org', 'org/m?x=1']) expect(LinkedRepo.safeParse({ id }).success, id).toBe(false);
   });
 
   it('remembers when the first model appeared, across later checks, a 404, and a model taken down', () => {
