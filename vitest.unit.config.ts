@@ -10,6 +10,8 @@ export default defineConfig({
       'tests/site.test.ts',
       'tests/feeds.test.ts',
       'tests/html-valid.test.ts',
+      'tests/empty-site.test.ts',
+      'tests/topic-pages.test.ts',
       'tests/demo.test.ts',
       'tests/e2e/**',
       'tests/snapshot-cli.test.ts',
