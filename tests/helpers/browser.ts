@@ -1,7 +1,7 @@
 // Headless Chromium for the browser tests: Debian's /usr/bin/chromium (or CHROME_PATH), driven
 // by playwright-core. Never a downloaded browser.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROME_PATH);
@@ -47,7 +47,19 @@ export async function watchedPage(browser: Browser, options: Parameters<Browser[
   });
   page.on('console', (message) => message.type() === 'error' && watched.errors.push(message.text()));
   page.on('pageerror', (error) => watched.errors.push(error.message));
-  page.on('requestfailed', (request) => watched.failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`));
+  // A request still in flight when the visitor leaves the page (a favicon, when the header's search
+  // box is submitted) is aborted by Chromium: the visitor leaving, not the site failing.
+  let navigations = 0;
+  const issuedDuring = new WeakMap<Request, number>();
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    issuedDuring.set(request, navigations);
+  });
+  page.on('requestfailed', (request) => {
+    const errorText = request.failure()?.errorText ?? '';
+    if (errorText === 'net::ERR_ABORTED' && issuedDuring.get(request) !== navigations) return;
+    watched.failed.push(`${request.url()} ${errorText}`);
+  });
   page.on('response', async (response) => {
     if (response.status() >= 400) watched.failed.push(`${response.url()} HTTP ${response.status()}`);
     const body = await response.body().catch(() => undefined);
