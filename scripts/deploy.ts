@@ -3,25 +3,24 @@
 // Exit codes: 0 done, 1 a request failed (one line naming the key), 2 bad options or configuration.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseOptions, positiveNumber, runCommand, UsageError } from './lib/cli.ts';
-import { describeError, openBucket } from './lib/deploy/bucket.ts';
-import { bucketConfig, targetName } from './lib/deploy/config.ts';
-import { deploy, KeyError } from './lib/deploy/deploy.ts';
+import { defineCommand, positiveNumber, runCommand, UsageError, type Values } from './lib/cli.ts';
+import { describeError, openBucket } from './lib/publish/deploy/bucket.ts';
+import { bucketConfig, targetName } from './lib/publish/deploy/config.ts';
+import { deploy, KeyError } from './lib/publish/deploy/deploy.ts';
 
-const USAGE = `Usage: npm run deploy -- [--dry-run] [--no-delete] [--concurrency N] [--dir DIR]
-
-Upload the built site to an S3-compatible bucket, changed files only: the last
+const DEPLOY = defineCommand({
+  name: 'deploy',
+  summary: `Upload the built site to an S3-compatible bucket, changed files only: the last
 deploy's content hashes are kept in the bucket (.broadsheet-deploy.json.gz). Files
 no longer in the site are deleted once every new file is up. A deploy that stops
-midway can be run again; it finishes the job.
-
-  --dry-run         print what would be uploaded and deleted; change nothing
-  --no-delete       keep files the site no longer has (a later deploy deletes them)
-  --concurrency N   uploads at a time (default 16)
-  --dir DIR         the built site (default OUT_DIR or dist)
-  -h, --help        show this help
-
-Environment (see "Deploying to object storage" in the README):
+midway can be run again; it finishes the job.`,
+  options: {
+    'dry-run': { type: 'boolean', help: 'print what would be uploaded and deleted; change nothing' },
+    'no-delete': { type: 'boolean', help: 'keep files the site no longer has (a later deploy deletes them)' },
+    concurrency: { type: 'string', value: 'N', help: 'uploads at a time (default 16)' },
+    dir: { type: 'string', value: 'DIR', help: 'the built site (default OUT_DIR or dist)' },
+  },
+  more: `Environment (see "Deploying to object storage" in the README):
   S3_BUCKET              the bucket, optionally with a key prefix: my-site or my-site/archive
   S3_ENDPOINT            the store's S3 endpoint, for R2, B2 or MinIO (empty for Amazon S3)
   S3_REGION              the bucket's region (default auto with S3_ENDPOINT, else us-east-1)
@@ -30,24 +29,14 @@ Environment (see "Deploying to object storage" in the README):
   AWS_SECRET_ACCESS_KEY  its secret
 
 Exit codes: 0 deployed (or nothing to do), 1 a request failed, 2 bad options or
-configuration.`;
+configuration.`,
+});
 
 const size = (bytes: number) => (bytes < 1000 ? `${bytes} B` : bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const count = (n: number) => n.toLocaleString('en-US');
 const requests = (n: number) => `${count(n)} ${n === 1 ? 'request' : 'requests'}`;
 
-async function main(): Promise<number> {
-  const values = parseOptions(process.argv.slice(2), {
-    'dry-run': { type: 'boolean', default: false },
-    'no-delete': { type: 'boolean', default: false },
-    concurrency: { type: 'string' },
-    dir: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(values: Values<typeof DEPLOY.options>): Promise<number> {
   const concurrency = positiveNumber('--concurrency', values.concurrency) ?? 16;
   const dist = path.resolve(values.dir ?? (process.env.OUT_DIR || 'dist'));
   const isDir = await stat(dist).then(
@@ -82,4 +71,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand('deploy', main);
+runCommand(DEPLOY, main);

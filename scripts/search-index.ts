@@ -1,20 +1,28 @@
-// The search index, one Pagefind index per listing year, built from the same day files and topics
-// as the pages, into SEARCH_INDEX_DIR (scripts/build.ts sets it) or dist/pagefind (or OUT_DIR's).
+// The search index step of `npm run build`: one Pagefind index per listing year, built from the
+// same day files and topics as the pages (scripts/lib/build/search-index.ts).
 import path from 'node:path';
 import { searchRecordsByYear } from '../src/lib/search-records.ts';
-import { loadArchive } from './lib/archive.ts';
-import { buildSearchIndexes } from './lib/search-index.ts';
+import { buildSearchIndexes } from './lib/build/search-index.ts';
+import { defineCommand, runCommand } from './lib/cli.ts';
+import { loadArchive } from './lib/load-archive.ts';
 
-const out = path.resolve(process.env.SEARCH_INDEX_DIR || path.join(process.env.OUT_DIR || 'dist', 'pagefind'));
-const started = performance.now();
-try {
+const SEARCH_INDEX = defineCommand({
+  name: 'search-index',
+  run: 'node scripts/search-index.ts',
+  summary: 'Build the search index of the archive (one Pagefind index per listing year); npm run build runs it.',
+  options: {},
+  more: `Environment: DAYS_DIR and LINKS_DIR (the archive), SEARCH_INDEX_DIR (where to write the
+index; default OUT_DIR/pagefind, or dist/pagefind).`,
+});
+
+runCommand(SEARCH_INDEX, async () => {
+  const out = path.resolve(process.env.SEARCH_INDEX_DIR || path.join(process.env.OUT_DIR || 'dist', 'pagefind'));
+  const started = performance.now();
   const report = await buildSearchIndexes(out, searchRecordsByYear(await loadArchive()));
   const papers = report.years.reduce((sum, year) => sum + year.papers, 0);
   const years = report.years.map((year) => `${year.year}: ${year.papers} in ${year.seconds.toFixed(1)} s`).join(', ');
-  // The benchmark reads this line (scripts/lib/build-log.ts).
   const seconds = (performance.now() - started) / 1000;
+  // The benchmark reads this line (scripts/lib/tools/bench/build-log.ts).
   console.log(`[search-index] indexed ${papers} papers in ${report.years.length} yearly indexes in ${seconds.toFixed(1)} s (${years})`);
-} catch (error) {
-  console.error(`search-index: ${(error as Error).message}`);
-  process.exit(1);
-}
+  return 0;
+});

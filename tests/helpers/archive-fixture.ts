@@ -3,9 +3,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
-import { writeLinksDay } from '../../scripts/lib/links/store.ts';
-import { writeTrendingDay } from '../../scripts/lib/trending/store.ts';
+import { inputSources, runCapture } from '../../scripts/lib/capture/days/capture.ts';
+import { linksFiles } from '../../scripts/lib/capture/links/store.ts';
+import { trendingFiles } from '../../scripts/lib/capture/trending/store.ts';
 import type { LinksDay, TrendingDay } from '../../src/lib/schema.ts';
 import { apiItem } from './items.ts';
 
@@ -177,7 +177,7 @@ export async function makeFixtureArchive(): Promise<string> {
     now: () => new Date('2026-03-10T13:00:00Z'),
   });
   if (again.failed) throw new Error(`fixture import failed: ${JSON.stringify(again.days)}`);
-  for (const [date, papers] of Object.entries(FIXTURE_LINKS)) await writeLinksDay(path.join(root, 'links'), { date, papers });
-  for (const day of FIXTURE_TRENDING) await writeTrendingDay(path.join(root, 'trending'), day);
+  for (const [date, papers] of Object.entries(FIXTURE_LINKS)) await linksFiles.write(path.join(root, 'links'), { date, papers });
+  for (const day of FIXTURE_TRENDING) await trendingFiles.write(path.join(root, 'trending'), day);
   return days;
 }

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inputSources, runCapture } from '../../scripts/lib/capture.ts';
+import { inputSources, runCapture } from '../../scripts/lib/capture/days/capture.ts';
 import { apiItem } from './items.ts';
 
 export const SEARCH_HOSTILE = {

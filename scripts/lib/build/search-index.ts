@@ -1,0 +1,126 @@
+// The search index of a built site: one Pagefind index per listing year, built one after the
+// other from the archive's records (src/lib/search-records.ts), each in a fresh Pagefind process,
+// so the indexer's memory follows the largest year, not the whole history. Beside each year's
+// bundle, a date file lists its pages newest first: the search page sorts by date with it
+// (see src/lib/search-merge.ts), so Pagefind's metadata carries one sort (upvotes), not two.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { close, createIndex, type IndexFile } from 'pagefind';
+import type { SearchRecord } from '../../../src/lib/search-records.ts';
+import { DATE_FILE, serializeDateOrder } from '../../../src/lib/search-merge.ts';
+
+export interface YearReport {
+  year: string;
+  papers: number;
+  seconds: number;
+}
+
+export interface IndexReport {
+  years: YearReport[];
+  seconds: number;
+}
+
+// Pagefind writes its prebuilt UIs, a worker and a WebAssembly build for unknown languages into
+// every bundle; the search page uses none of them (it runs Pagefind on the main thread, in English).
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+  'wasm.unknown.pagefind',
+];
+/** The runtime: only the newest year's is loaded; older years merge into it (mergeIndex loads no wasm). */
+const RUNTIME = /^(pagefind\.js|wasm\.[^/]+\.pagefind)$/;
+
+/** Pagefind's fragment files, as written: `pagefind_dcd` then JSON, gzipped; a group maps hashes to fragments. */
+export function fragmentUrls(name: string, bytes: Uint8Array): [hash: string, url: string][] {
+  const text = gunzipSync(bytes).toString('utf8');
+  const json = JSON.parse(text.startsWith('pagefind_dcd') ? text.slice(12) : text) as Record<string, unknown>;
+  if (typeof json.url === 'string') return [[name, json.url]];
+  return Object.entries(json as Record<string, { url?: unknown } | undefined>).map(([hash, fragment]) => {
+    if (typeof fragment?.url !== 'string') throw new Error(`fragment ${name}: no url for page ${hash}`);
+    return [hash, fragment.url];
+  });
+}
+
+/** Records sent to Pagefind at a time: one round trip each left the indexer waiting (docs/performance.md). */
+const IN_FLIGHT = 64;
+
+/** Index one year in a fresh Pagefind process and take its files into memory. */
+async function indexYear(records: readonly SearchRecord[]): Promise<IndexFile[]> {
+  try {
+    const { index, errors } = await createIndex({ forceLanguage: 'en' });
+    if (!index || errors.length) throw new Error(`could not create the index: ${errors.join('; ')}`);
+    for (let from = 0; from < records.length; from += IN_FLIGHT) {
+      await Promise.all(
+        records.slice(from, from + IN_FLIGHT).map(async ({ url, content, language, meta, filters, sort }) => {
+          const added = await index.addCustomRecord({ url, content, language, meta, filters, sort });
+          if (added.errors.length) throw new Error(`could not index ${url}: ${added.errors.join('; ')}`);
+        }),
+      );
+    }
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`could not build the index: ${built.errors.join('; ')}`);
+    return built.files;
+  } finally {
+    // Ends the binary: the next year starts a fresh process with nothing of this one in memory.
+    await close();
+  }
+}
+
+/**
+ * Write a year's bundle, without Pagefind's unused UIs, and its date file. Node writes the files
+ * itself, all at once, while Pagefind indexes the next year: creating ~10,000 small files one
+ * after another was most of Pagefind's own writeFiles (docs/performance.md).
+ */
+async function writeBundle(bundle: string, files: readonly IndexFile[], records: readonly SearchRecord[], primary: boolean): Promise<void> {
+  const hashes = new Map<string, string>();
+  for (const file of files) {
+    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
+    if (match) for (const [hash, url] of fragmentUrls(match[1]!, file.content)) hashes.set(url, hash);
+  }
+  // The records come in date order (src/lib/search-records.ts): the file keeps it.
+  const order = records.map((record) => {
+    const hash = hashes.get(record.url);
+    if (!hash) throw new Error(`no page written for ${record.url}`);
+    return { date: record.meta.listed!, hash };
+  });
+  const kept = files.filter((file) => !UNUSED.includes(file.path) && (primary || !RUNTIME.test(file.path)));
+  for (const dir of new Set(kept.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
+  await Promise.all(kept.map((file) => writeFile(path.join(bundle, file.path), file.content)));
+  await writeFile(path.join(bundle, DATE_FILE), gzipSync(serializeDateOrder(order), { level: 9 }));
+}
+
+/** Index each year into `<root>/<year>/` (the site's /pagefind/), newest year first. */
+export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<string, readonly SearchRecord[]>): Promise<IndexReport> {
+  const started = performance.now();
+  await rm(root, { recursive: true, force: true });
+  // An empty archive (a fresh clone) has no year to index, but the site still has its folder.
+  await mkdir(root, { recursive: true });
+  const years: YearReport[] = [];
+  const named = (year: string) => (cause: unknown) => new Error(`Pagefind, year ${year}: ${(cause as Error).message}`, { cause });
+  // The previous year's files, being written while the next year is indexed; settles to its error, if any.
+  let writing: Promise<Error | undefined> = Promise.resolve(undefined);
+  for (const [year, records] of byYear) {
+    const yearStarted = performance.now();
+    let files: IndexFile[];
+    try {
+      files = await indexYear(records);
+    } catch (cause) {
+      await writing;
+      throw named(year)(cause);
+    }
+    const failed = await writing;
+    if (failed) throw failed;
+    writing = writeBundle(path.join(root, year), files, records, years.length === 0).then(() => undefined, named(year));
+    years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000 });
+  }
+  const failed = await writing;
+  if (failed) throw failed;
+  return { years, seconds: (performance.now() - started) / 1000 };
+}

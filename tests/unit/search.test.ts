@@ -1,0 +1,335 @@
+// Search without a browser: what each paper's record holds, the years it is split into, the
+// address the page reads and writes, the merge of per-year sorted lists, the excerpt, and the
+// yearly Pagefind indexes with their date files, built for real.
+import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndexes, fragmentUrls } from '../../scripts/lib/build/search-index.ts';
+import { buildArchive } from '../../src/lib/archive.ts';
+import type { Day } from '../../src/lib/schema.ts';
+import {
+  DATE_FILE,
+  DescendingMerge,
+  activeFilters,
+  effectiveSort,
+  hasSearch,
+  searchLabel,
+  excerptParts,
+  pagefindFilters,
+  parseDateOrder,
+  readState,
+  serializeDateOrder,
+  writeState,
+  yearsToSearch,
+} from '../../src/lib/search-merge.ts';
+import { searchRecord, searchRecordsByYear, searchYears } from '../../src/lib/search-records.ts';
+import type { Topic } from '../../src/lib/topics.ts';
+import { paperBuilder } from '../helpers/papers.ts';
+
+const topics: Topic[] = [{ slug: 'agents', name: 'Agents & <Tools>', description: 'Agents.', terms: ['agent*'] }];
+
+const paper = paperBuilder({ abstract: 'An abstract about agents.', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra'] });
+
+const days: Day[] = [
+  { date: '2024-12-30', papers: [paper('2412.00001', { upvotes: 7 }), paper('2412.00002', { lastSeenAt: '2024-12-30T02:00:00.000Z' })] },
+  // Listed again in the new year: it belongs to 2025, the year of its last listing.
+  { date: '2025-01-02', papers: [paper('2412.00002', { upvotes: 9, lastSeenAt: '2025-01-02T02:00:00.000Z' }), paper('2501.00003', { upvotes: 4 })] },
+  {
+    date: '2026-03-06',
+    papers: [
+      paper('2603.00004', {
+        title: 'LLM$\\times$MapReduce: <b>Agents</b>',
+        abstract: 'We split $x^2$ documents <iframe src="javascript:alert(1)"></iframe>.',
+        aiKeywords: ['long context', 'agents'],
+        organization: { name: 'qwen', fullname: 'Qwen <Team>' },
+        githubRepo: 'https://github.com/a/b',
+        upvotes: 40,
+      }),
+      paper('2603.00005', { upvotes: 3 }),
+    ],
+  },
+];
+const archive = buildArchive(days, topics);
+
+describe('search records', () => {
+  it('hold the abstract as content, the title and authors as metadata, and the filters', () => {
+    const record = searchRecord(archive.papers.get('2603.00004')!, archive.topicNames);
+    expect(record.url).toBe('/papers/2603.00004/');
+    expect(record.language).toBe('en');
+    expect(record.content).toBe('We split x2 documents <iframe src="javascript:alert(1)"></iframe>.');
+    expect(record.meta).toEqual({
+      title: 'LLM×MapReduce: <b>Agents</b>',
+      // The formula set apart, so "MapReduce" is a word of its own.
+      words: 'LLM × MapReduce: <b>Agents</b>',
+      authors: 'Ada Lovelace, Alan Turing, Grace Hopper and Edsger Dijkstra',
+      listed: '2026-03-06',
+      upvotes: '40',
+      organization: 'Qwen <Team>',
+    });
+    expect(record.filters).toEqual({ topic: ['Agents & <Tools>'], organization: ['Qwen <Team>'], code: ['Has code'] });
+    expect(record.sort).toEqual({ upvotes: '40' });
+  });
+
+  it('can be filtered by what came of the paper on the hub', () => {
+    const record = { ...archive.papers.get('2501.00003')! };
+    const models = { total: 2, top: [{ id: 'a/m' }] };
+    expect(searchRecord({ ...record, links: { checkedAt: 't', models } }, archive.topicNames).filters.hub).toEqual(['Has models']);
+    expect(searchRecord({ ...record, links: { checkedAt: 't', models, datasets: models } }, archive.topicNames).filters.hub).toEqual([
+      'Has models',
+      'Has datasets',
+    ]);
+    expect(searchRecord({ ...record, links: { checkedAt: 't', none: true } }, archive.topicNames).filters).not.toHaveProperty('hub');
+  });
+
+  it('leave out what a paper lacks: no words without a formula, no organization, no code', () => {
+    const record = searchRecord(archive.papers.get('2501.00003')!, archive.topicNames);
+    expect(Object.keys(record.meta).sort()).toEqual(['authors', 'listed', 'title', 'upvotes']);
+    expect(record.filters).toEqual({ topic: ['Agents & <Tools>'] });
+  });
+
+  it('list the years newest first whatever order the papers come in', () => {
+    // The first paper seen (2024) is relisted in 2026, so its year comes first in the archive's order.
+    const relisted = buildArchive(
+      [
+        { date: '2024-05-02', papers: [paper('2405.00001', { lastSeenAt: '2024-05-02T02:00:00.000Z' })] },
+        { date: '2025-05-02', papers: [paper('2505.00001', { lastSeenAt: '2025-05-02T02:00:00.000Z' })] },
+        { date: '2026-05-04', papers: [paper('2405.00001', { lastSeenAt: '2026-05-04T02:00:00.000Z' })] },
+        { date: '2023-05-02', papers: [paper('2305.00001', { lastSeenAt: '2023-05-02T02:00:00.000Z' })] },
+      ],
+      topics,
+    );
+    expect(searchYears(relisted)).toEqual(['2026', '2025', '2023']);
+  });
+
+  it('go to the year of their last listing, newest year first, each year in date order and each day in its own order', () => {
+    expect(searchYears(archive)).toEqual(['2026', '2025', '2024']);
+    const byYear = searchRecordsByYear(archive);
+    expect([...byYear.keys()]).toEqual(['2026', '2025', '2024']);
+    expect(byYear.get('2025')!.map((r) => [r.url, r.meta.upvotes])).toEqual([
+      ['/papers/2412.00002/', '9'],
+      ['/papers/2501.00003/', '4'],
+    ]);
+    expect(byYear.get('2024')!.map((r) => r.url)).toEqual(['/papers/2412.00001/']);
+    expect(byYear.get('2026')!.map((r) => r.url)).toEqual(['/papers/2603.00004/', '/papers/2603.00005/']);
+    // Newest day first within a year, whatever order the records of a year were found in.
+    const twoDays = buildArchive(
+      [
+        { date: '2025-03-03', papers: [paper('2503.00001', { upvotes: 50 })] },
+        { date: '2025-03-04', papers: [paper('2503.00002', { upvotes: 1 }), paper('2503.00003', { upvotes: 0 })] },
+      ],
+      topics,
+    );
+    expect(
+      searchRecordsByYear(twoDays)
+        .get('2025')!
+        .map((r) => r.url),
+    ).toEqual(['/papers/2503.00002/', '/papers/2503.00003/', '/papers/2503.00001/']);
+  });
+});
+
+describe('a search with no words', () => {
+  it('lists what its filters hold, newest first, and says so in words', () => {
+    const browse = { q: '', sort: 'relevance' as const, filters: { topic: ['Agents'], year: ['2025'] } };
+    expect(hasSearch(browse)).toBe(true);
+    expect(effectiveSort(browse)).toBe('date');
+    expect(effectiveSort({ ...browse, sort: 'upvotes' })).toBe('upvotes');
+    expect(searchLabel(browse)).toBe('Agents, 2025');
+    expect(hasSearch({ q: '', sort: 'relevance', filters: {} })).toBe(false);
+    const words = { q: 'quokka', sort: 'relevance' as const, filters: { topic: ['Agents'] } };
+    expect([hasSearch(words), effectiveSort(words), searchLabel(words)]).toEqual([true, 'relevance', '“quokka”']);
+  });
+});
+
+describe('the address of a search', () => {
+  it('reads the term, the sort and repeated filters, ignoring what it does not know', () => {
+    const state = readState(new URLSearchParams('q=+quokka+&sort=upvotes&topic=Agents&topic=Robotics&topic=Agents&year=2025&year=&colour=red'));
+    expect(state).toEqual({ q: 'quokka', sort: 'upvotes', filters: { topic: ['Agents', 'Robotics'], year: ['2025'] } });
+    expect(readState(new URLSearchParams('sort=nonsense')).sort).toBe('relevance');
+    expect(readState(new URLSearchParams('')).q).toBe('');
+  });
+
+  it('writes it back, leaving out relevance and keeping other parameters', () => {
+    const url = writeState(new URL('https://x.org/search/?q=old&ref=feed&topic=Old'), {
+      q: 'a & b',
+      sort: 'date',
+      filters: { topic: ['Agents & <Tools>'], organization: ['Qwen'] },
+    });
+    expect(url.search).toBe('?ref=feed&q=a+%26+b&sort=date&topic=Agents+%26+%3CTools%3E&organization=Qwen');
+    expect(readState(url.searchParams)).toEqual({ q: 'a & b', sort: 'date', filters: { topic: ['Agents & <Tools>'], organization: ['Qwen'] } });
+    expect(writeState(url, { q: '', sort: 'relevance', filters: {} }).search).toBe('?ref=feed');
+  });
+
+  it('asks Pagefind for any chosen value of a key, and one index’s year when sorting per year', () => {
+    expect(pagefindFilters({ topic: ['A', 'B'], year: ['2025', '2024'] })).toEqual({ topic: { any: ['A', 'B'] }, year: { any: ['2025', '2024'] } });
+    expect(pagefindFilters({ topic: ['A'], year: ['2025', '2024'] }, '2024')).toEqual({ topic: { any: ['A'] }, year: { any: ['2024'] } });
+    expect(pagefindFilters({ code: [] })).toEqual({});
+    expect(yearsToSearch(['2026', '2025', '2024'], {})).toEqual(['2026', '2025', '2024']);
+    expect(yearsToSearch(['2026', '2025', '2024'], { year: ['2024', '2026'] })).toEqual(['2026', '2024']);
+    expect(activeFilters({ topic: ['A', 'B'], code: ['Has code'] })).toBe(3);
+    expect(activeFilters({})).toBe(0);
+  });
+});
+
+describe('the date order file', () => {
+  it('lists each day newest first with its pages in order, and reads back their positions', () => {
+    const text = serializeDateOrder([
+      { date: '2026-03-06', hash: 'en_a' },
+      { date: '2026-03-06', hash: 'en_b' },
+      { date: '2026-03-05', hash: 'en_c' },
+    ]);
+    expect(text).toBe('2026-03-06 en_a en_b\n2026-03-05 en_c\n');
+    expect([...parseDateOrder(text)]).toEqual([
+      ['en_a', 0],
+      ['en_b', 1],
+      ['en_c', 2],
+    ]);
+    expect(parseDateOrder('').size).toBe(0);
+    // Stray spaces and a line without pages add no empty ids.
+    expect([...parseDateOrder(' 2026-03-06  en_a en_b \n2026-03-05\n').keys()]).toEqual(['en_a', 'en_b']);
+  });
+});
+
+describe('merging per-year lists sorted by upvotes', () => {
+  const years = [
+    [30, 20, 20, 1],
+    [500, 25, 2],
+    [20, 19],
+  ].map((values, year) => values.map((value, i) => ({ year, i, value })));
+
+  it('gives one list in order, ties to the newer year, across "load more"', async () => {
+    const merge = new DescendingMerge(years, async (item) => item.value);
+    expect(merge.total).toBe(9);
+    const first = await merge.take(4);
+    const rest = await merge.take(10);
+    expect([...first, ...rest].map((item) => `${item.year}:${item.value}`)).toEqual(['1:500', '0:30', '1:25', '0:20', '0:20', '2:20', '2:19', '1:2', '0:1']);
+    expect(await merge.take(3)).toEqual([]);
+  });
+
+  it('asks for a value only when an item reaches the head of its list, once', async () => {
+    const asked: string[] = [];
+    const merge = new DescendingMerge(years, async (item) => {
+      asked.push(`${item.year}:${item.i}`);
+      return item.value;
+    });
+    await merge.take(3);
+    // The first 3 need at most 3 + (3 lists - 1) values.
+    expect(asked.length).toBeLessThanOrEqual(5);
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(asked).not.toContain('0:3');
+  });
+
+  it('handles empty lists and no lists', async () => {
+    expect(await new DescendingMerge([[], [{ v: 1 }]], async (x) => x.v).take(5)).toEqual([{ v: 1 }]);
+    expect(await new DescendingMerge([], async () => 0).take(5)).toEqual([]);
+  });
+});
+
+describe('excerpts', () => {
+  const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${from + i}`).join(' ');
+
+  it('centre on the matches, marked, with ellipses where the abstract goes on', () => {
+    const content = `${words(60)} quasicrystal ${words(60, 61)}`;
+    const parts = excerptParts(content, [60], 10);
+    expect(parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('')).toBe('… w55 w56 w57 w58 w59 [quasicrystal] w61 w62 w63 w64 …');
+  });
+
+  it('choose the densest run of matches', () => {
+    const content = `alpha ${words(40, 1)} alpha beta alpha ${words(40, 44)}`;
+    const text = excerptParts(content, [0, 41, 42, 43], 8)
+      .map((p) => (p.mark ? `[${p.text}]` : p.text))
+      .join('');
+    expect(text).toContain('[alpha beta alpha]');
+    expect(text.startsWith('…')).toBe(true);
+  });
+
+  it('start at the beginning when only the title matched, and leave a short abstract whole', () => {
+    expect(excerptParts(words(50), [], 5)).toEqual([{ text: 'w0 w1 w2 w3 w4 …', mark: false }]);
+    expect(excerptParts('Short and sweet.', [1, 99], 30)).toEqual([
+      { text: 'Short ', mark: false },
+      { text: 'and', mark: true },
+      { text: ' sweet.', mark: false },
+    ]);
+  });
+
+  it('reach a match in the last word, and centre on a run of several matches', () => {
+    const show = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+    expect(show(excerptParts(`${words(40)} omega`, [40], 5))).toBe('… w36 w37 w38 w39 [omega]');
+    // Matches at 20 and 26: the window centres on 23, showing both with context.
+    expect(show(excerptParts(words(50), [20, 26], 10))).toBe('… w18 w19 [w20] w21 w22 w23 w24 w25 [w26] w27 …');
+  });
+
+  it('count words as Pagefind does, however the abstract is spaced, and give nothing for no text', () => {
+    const parts = excerptParts('one  two\n three four', [2]);
+    expect(parts).toEqual([
+      { text: 'one two ', mark: false },
+      { text: 'three', mark: true },
+      { text: ' four', mark: false },
+    ]);
+    expect(excerptParts('', [])).toEqual([]);
+  });
+
+  it('keep upstream markup as plain text in the parts (the page renders them as text nodes)', () => {
+    const parts = excerptParts('We study <iframe src="javascript:alert(1)"></iframe> zebrafish.', [4]);
+    expect(parts.map((p) => p.text).join('')).toBe('We study <iframe src="javascript:alert(1)"></iframe> zebrafish.');
+    expect(parts.find((p) => p.mark)?.text).toBe('zebrafish.');
+  });
+});
+
+describe('the yearly indexes', () => {
+  it('reads page ids from fragment files, single or grouped', () => {
+    const one = gzipSync(`pagefind_dcd${JSON.stringify({ url: '/papers/1/', content: 'x' })}`);
+    expect(fragmentUrls('en_1', one)).toEqual([['en_1', '/papers/1/']]);
+    const group = gzipSync(`pagefind_dcd${JSON.stringify({ en_a: { url: '/papers/a/' }, en_b: { url: '/papers/b/' } })}`);
+    expect(fragmentUrls('g1', group)).toEqual([
+      ['en_a', '/papers/a/'],
+      ['en_b', '/papers/b/'],
+    ]);
+    expect(() => fragmentUrls('g2', gzipSync(JSON.stringify({ en_c: { content: 'no url' } })))).toThrow(/fragment g2: no url for page en_c/);
+  });
+
+  it('builds one Pagefind bundle per year, each with its pages in date order and no unused UI', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'broadsheet-search-index-'));
+    const report = await buildSearchIndexes(path.join(site, 'pagefind'), searchRecordsByYear(archive));
+    expect(report.years.map((y) => [y.year, y.papers])).toEqual([
+      ['2026', 2],
+      ['2025', 2],
+      ['2024', 1],
+    ]);
+    expect((await readdir(path.join(site, 'pagefind'))).sort()).toEqual(['2024', '2025', '2026']);
+    const bundle = path.join(site, 'pagefind', '2025');
+    const files = await readdir(bundle);
+    // The runtime is the newest year's: older years merge into it, and nothing of Pagefind's own
+    // UIs, worker or unknown-language build is used.
+    const meta = (names: string[]) => names.filter((file) => /^pagefind\.en_\w+\.pf_meta$/.test(file));
+    expect(meta(files)).toHaveLength(1);
+    expect(files.filter((file) => !meta(files).includes(file)).sort()).toEqual([DATE_FILE, 'filter', 'fragment', 'index', 'pagefind-entry.json']);
+    const newest = await readdir(path.join(site, 'pagefind', '2026'));
+    expect(newest.filter((file) => !meta(newest).includes(file)).sort()).toEqual([
+      DATE_FILE,
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      'pagefind.js',
+      'wasm.en.pagefind',
+    ]);
+    // The date file names real pages, newest listed first, in the day's order.
+    const order = parseDateOrder(gunzipSync(await readFile(path.join(bundle, DATE_FILE))).toString('utf8'));
+    const urls = new Map<string, string>();
+    for (const file of await readdir(path.join(bundle, 'fragment')))
+      for (const [hash, url] of fragmentUrls(file.replace('.pf_fragment', ''), await readFile(path.join(bundle, 'fragment', file)))) urls.set(hash, url);
+    expect([...order.keys()].map((hash) => urls.get(hash))).toEqual(['/papers/2412.00002/', '/papers/2501.00003/']);
+    const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(2);
+  });
+
+  it('says which year failed, and why', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'broadsheet-search-index-'));
+    const record = searchRecordsByYear(archive).get('2026')![0]!;
+    const broken = new Map([['2026', [{ ...record, meta: { ...record.meta, upvotes: 40 as unknown as string } }]]]);
+    await expect(buildSearchIndexes(path.join(site, 'pagefind'), broken)).rejects.toThrow(/Pagefind, year 2026: /);
+  });
+});
