@@ -26,7 +26,8 @@ Exit 0 when every file is identical, 1 naming the files that differ.`,
 
 /** Build the archives with the code in `tree`, into `out`. */
 async function buildBoth(tree: string, out: string, input: string | undefined, capturedAt: string): Promise<void> {
-  const node = (args: string[], env: NodeJS.ProcessEnv = {}) => exec(process.execPath, args, { cwd: tree, env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const node = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    exec(process.execPath, args, { cwd: tree, env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
   await node(['scripts/demo.ts', '--no-serve', '--dir', path.join(out, 'demo')]);
   if (!input) return;
   const dirs = {
