@@ -20,8 +20,8 @@ export default defineConfig({
   // Astro 7's default ('jsx') drops the space between a word and an inline element on the next
   // source line; true removes only what is lossless.
   compressHTML: true,
-  // Every page names the reading list's script: `_astro/<hash>.js` instead of Astro's
-  // `_astro/Base.astro_astro_type_script_index_0_lang.<hash>.js` saves 41 bytes a page.
+  // Every page names the reading list's script: a name of its hash alone, instead of Astro's
+  // `Base.astro_astro_type_script_index_0_lang.<hash>.js`, is paid on every page.
   vite: { environments: { client: { build: { rolldownOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } } },
   // The search index is built beside `astro build`, from the day files: see scripts/build.ts.
   integrations: [sitemap()],

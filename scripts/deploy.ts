@@ -7,6 +7,7 @@ import { defineCommand, positiveNumber, runCommand, UsageError, type Values } fr
 import { describeError, openBucket } from './lib/publish/deploy/bucket.ts';
 import { bucketConfig, targetName } from './lib/publish/deploy/config.ts';
 import { deploy, KeyError } from './lib/publish/deploy/deploy.ts';
+import { plural } from '../src/lib/text.ts';
 
 const DEPLOY = defineCommand({
   name: 'deploy',
@@ -34,7 +35,7 @@ configuration.`,
 
 const size = (bytes: number) => (bytes < 1000 ? `${bytes} B` : bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const count = (n: number) => n.toLocaleString('en-US');
-const requests = (n: number) => `${count(n)} ${n === 1 ? 'request' : 'requests'}`;
+const requests = (n: number) => plural(n, 'request');
 
 async function main(values: Values<typeof DEPLOY.options>): Promise<number> {
   const concurrency = positiveNumber('--concurrency', values.concurrency) ?? 16;

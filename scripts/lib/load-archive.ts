@@ -1,5 +1,5 @@
 // The archive as the commands see it: the same day files, links and topics as the site's build
-// (src/lib/site-data.ts), read once through the store.
+// (src/lib/site/data.ts), read once through the store.
 import { buildArchive, type Archive } from '../../src/lib/archive.ts';
 import { topics } from '../../src/topics.config.ts';
 import { linksDir, linksFiles } from './capture/links/store.ts';

@@ -1,6 +1,7 @@
 // Every URL of the site is built here, so the permanent paths are written down once.
-// Paths are root-relative without the base; `withBase` and `absoluteUrl` add base and site.
-import { FEED_FORMATS, type FeedFormat } from './feed-formats.ts';
+// Paths are root-relative without the base; `withBase` and `absoluteUrl` add base and site (the
+// site's pages use src/lib/site/urls.ts, which knows this build's base).
+import { FEED_FORMATS, type FeedFormat } from './feeds/formats.ts';
 
 export const homePath = () => '/';
 export const archivePath = () => '/days/';
@@ -31,11 +32,11 @@ export const feedPath = (scope: string, format: FeedFormat) => `${scope}${FEED_F
 export const opmlPath = () => '/feeds.opml';
 
 /** Prefix a root-relative path with the configured base (`/` or `/repo/`). */
-export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+export function withBase(path: string, base: string): string {
   return base.replace(/\/+$/, '') + path;
 }
 
-export function absoluteUrl(path: string, site: URL | string, base: string = import.meta.env.BASE_URL): string {
+export function absoluteUrl(path: string, site: URL | string, base: string): string {
   return new URL(withBase(path, base), site).href;
 }
 

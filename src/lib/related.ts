@@ -51,13 +51,8 @@ export function tokens(text: string): string[] {
   return out;
 }
 
-/**
- * For each paper, the ids of its most similar other papers, most similar first, ties by id: the
- * same archive always gives the same lists. Papers with nothing in common get none.
- */
-export function relatedPapers(papers: readonly RelatedInput[]): Map<string, string[]> {
-  const n = papers.length;
-  // Term frequencies per paper, weighted by field.
+/** Term frequencies per paper, weighted by field, and how many papers each term is in. */
+function termCounts(papers: readonly RelatedInput[]): { docTerms: Map<number, number>[]; df: number[] } {
   const termIds = new Map<string, number>();
   const docTerms: Map<number, number>[] = [];
   const df: number[] = [];
@@ -80,12 +75,18 @@ export function relatedPapers(papers: readonly RelatedInput[]): Map<string, stri
     for (const id of tf.keys()) df[id]!++;
     docTerms.push(tf);
   }
+  return { docTerms, df };
+}
 
+/**
+ * Each paper's top terms by TF-IDF, L2-normalised, in two inverted indexes: the telling terms
+ * (rare enough to name a system, a dataset, a method) and a few wider ones (a field's words),
+ * which only papers with too few telling neighbours consult.
+ */
+function indexTerms({ docTerms, df }: ReturnType<typeof termCounts>) {
+  const n = docTerms.length;
   const maxDf = Math.max(MIN_COMMON, n * COMMON_SHARE);
   const maxWideDf = Math.max(maxDf, n * WIDE_SHARE);
-  // Each paper's top terms by TF-IDF, L2-normalised, in two inverted indexes: the telling terms
-  // (rare enough to name a system, a dataset, a method) and a few wider ones (a field's words),
-  // which only papers with too few telling neighbours consult.
   const tellingIndex = new Index();
   const wideIndex = new Index();
   const telling: Vector[] = [];
@@ -101,7 +102,16 @@ export function relatedPapers(papers: readonly RelatedInput[]): Map<string, stri
     telling.push(tellingIndex.add(doc, rare, TOP_TERMS));
     wide.push(wideIndex.add(doc, common, WIDE_TERMS));
   });
+  return { tellingIndex, wideIndex, telling, wide };
+}
 
+/**
+ * For each paper, the ids of its most similar other papers, most similar first, ties by id: the
+ * same archive always gives the same lists. Papers with nothing in common get none.
+ */
+export function relatedPapers(papers: readonly RelatedInput[]): Map<string, string[]> {
+  const n = papers.length;
+  const { tellingIndex, wideIndex, telling, wide } = indexTerms(termCounts(papers));
   const scores = new Float64Array(n);
   const related = new Map<string, string[]>();
   // Most similar first; equal scores by id, so two builds of one archive agree.

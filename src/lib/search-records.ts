@@ -1,5 +1,5 @@
 // What the search index holds for each paper, grouped by the year it was last listed: one
-// Pagefind index per year (scripts/lib/search-index.ts), so the indexer's memory follows one
+// Pagefind index per year (scripts/lib/build/search-index.ts), so the indexer's memory follows one
 // year, and the search page can load the newest years first and merge sorted results exactly
 // (years are disjoint by date). Built from the same archive as the pages, never from their HTML.
 // Hugging Face's AI keywords are left out: they are words of the abstract and title (99% of their

@@ -29,7 +29,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /**
  * A date formatter made once and its results kept: Date#toLocaleDateString builds a new
- * Intl.DateTimeFormat on every call, which at 44,000 pages cost most of a minute (docs/performance.md).
+ * Intl.DateTimeFormat on every call, which across every page of the archive cost most of a minute
+ * (docs/performance.md has the figure).
  */
 function dateFormat(options: Intl.DateTimeFormatOptions, suffix = 'T00:00:00Z'): (date: string) => string {
   const format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });

@@ -2,6 +2,7 @@
 // trending record (best rank, days on the list), and the papers that entered the top ten, for
 // the feed. Computed once per build from the trending files (src/content/trending/).
 import type { TrendingDay, TrendingEntry } from './schema.ts';
+import { plural } from './text.ts';
 
 export type Movement = { kind: 'new' } | { kind: 'same' } | { kind: 'up' | 'down'; by: number };
 
@@ -28,7 +29,7 @@ export function movementText(movement: Movement): string {
 export function movementLabel(movement: Movement): string {
   if (movement.kind === 'new') return 'new on the list';
   if (movement.kind === 'same') return 'same place as the day before';
-  return `${movement.kind} ${movement.by} ${movement.by === 1 ? 'place' : 'places'} since the day before`;
+  return `${movement.kind} ${plural(movement.by, 'place')} since the day before`;
 }
 
 export interface TrendingRecord {

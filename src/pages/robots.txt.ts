@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/paths.ts';
+import { siteUrl } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl('/sitemap-index.xml', site!)}\n`, {
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${siteUrl('/sitemap-index.xml', site!)}\n`, {
     headers: { 'content-type': 'text/plain; charset=utf-8' },
   });

@@ -1,7 +1,7 @@
 // The search page in the browser, on Pagefind's JS API: one index per listing year, newest first
 // (search/indexes.ts), a session that holds the search's state (search/session.ts), and the views
 // that show its results and its filters. Every upstream string is put in the page as text.
-import { readState, type SearchState } from '../lib/search-merge.ts';
+import { readState, type SearchState } from './search/state.ts';
 import { filtersView } from './search/filters-view.ts';
 import { YearIndexes } from './search/indexes.ts';
 import { resultsView } from './search/results-view.ts';

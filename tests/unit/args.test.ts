@@ -51,24 +51,24 @@ describe('parseSnapshotArgs', () => {
     expect(parseOptions(['--help', '--budget', '-5'], SNAPSHOT.options).help).toBe(true);
   });
   it.each([
-    [['--date', '2024-02-30'], '--date 2024-02-30: not a real date'],
-    [['--date', '27/11/2026'], 'not a real date'],
+    [['--date', '2024-02-30'], '--date 2024-02-30: not a real date in YYYY-MM-DD form'],
+    [['--date', '27/11/2026'], '--date 27/11/2026: not a real date in YYYY-MM-DD form'],
     [['--from', '2024-05-03', '--to', '2024-05-01'], '--from 2024-05-03 is after --to 2024-05-01'],
     [['--to', '2024-05-03'], '--to needs --from'],
-    [['--budget', '1.5'], '--budget 1.5: expected a whole number'],
-    [['--missing', '--force'], 'does not combine with --missing'],
-    [['--input', 'x', '--budget', '60'], 'do not combine with --input'],
-    [['--backfill-from', '2023-02-30'], '--backfill-from 2023-02-30: not a real date'],
-    [['--date', '2026-12-01'], 'is in the future'],
-    [['--refresh=-1'], 'expected a whole number'],
+    [['--budget', '1.5'], '--budget 1.5: expected a whole number of 0 or more'],
+    [['--missing', '--force'], '--force replaces days; it does not combine with --missing or --backfill-from'],
+    [['--input', 'x', '--budget', '60'], '--missing, --backfill-from and --budget plan network captures; they do not combine with --input'],
+    [['--backfill-from', '2023-02-30'], '--backfill-from 2023-02-30: not a real date in YYYY-MM-DD form'],
+    [['--date', '2026-12-01'], '--date 2026-12-01 is in the future (today is 2026-11-27 UTC)'],
+    [['--refresh=-1'], '--refresh -1: expected a whole number of 0 or more'],
     [['--budget', '-5'], '--budget -5: expected a whole number of 0 or more'],
     [['--refresh', '-1'], '--refresh -1: expected a whole number of 0 or more'],
     [['--pace-ms', '-100'], '--pace-ms -100: expected a whole number of 0 or more'],
     [['--date', '2020-01-01'], "--date 2020-01-01 is before Daily Papers' first day, 2023-05-05"],
     [['--bogus'], "Unknown option '--bogus'"],
-    [['--input', 'x', '--refresh', '3'], 'does not combine with --input'],
+    [['--input', 'x', '--refresh', '3'], '--refresh fetches from the network; it does not combine with --input'],
   ])('rejects %j with a usage error', (argv, message) => {
-    expect(() => parse(...argv)).toThrow(UsageError);
-    expect(() => parse(...argv)).toThrow(message);
+    // The whole message, so two checks' messages cannot be swapped unnoticed.
+    expect(() => parse(...argv)).toThrow(new UsageError(message));
   });
 });

@@ -6,27 +6,22 @@ import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { buildPeriods, frozenDigest } from '../../src/lib/periods.ts';
-import { feedFormats } from '../../src/lib/feed-formats.ts';
-import { digestGroup, mainGroup } from '../../src/lib/feed-links.ts';
+import { feedFormats } from '../../src/lib/feeds/formats.ts';
+import { digestGroup, mainGroup } from '../../src/lib/feeds/groups.ts';
 import {
   clean,
   digestItems,
-  feedUpdated,
   listedAt,
-  MAX_FEED_BYTES,
   paperContentHtml,
   paperItem,
   periodItems,
   recentEntries,
   releasedItems,
-  renderAtom,
-  renderFeed,
-  renderOpml,
-  renderRss,
   trendingItems,
   type Feed,
   type FeedContext,
-} from '../../src/lib/feeds.ts';
+} from '../../src/lib/feeds/items.ts';
+import { feedUpdated, MAX_FEED_BYTES, renderAtom, renderFeed, renderOpml, renderRss } from '../../src/lib/feeds/render.ts';
 import type { Day } from '../../src/lib/schema.ts';
 import type { Topic } from '../../src/lib/topics.ts';
 import { paperBuilder } from '../helpers/papers.ts';

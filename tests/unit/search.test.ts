@@ -24,7 +24,7 @@ import {
   serializeDateOrder,
   writeState,
   yearsToSearch,
-} from '../../src/lib/search-merge.ts';
+} from '../../src/scripts/search/state.ts';
 import { searchRecord, searchRecordsByYear, searchYears } from '../../src/lib/search-records.ts';
 import type { Topic } from '../../src/lib/topics.ts';
 import { paperBuilder } from '../helpers/papers.ts';

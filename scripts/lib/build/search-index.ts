@@ -2,13 +2,13 @@
 // other from the archive's records (src/lib/search-records.ts), each in a fresh Pagefind process,
 // so the indexer's memory follows the largest year, not the whole history. Beside each year's
 // bundle, a date file lists its pages newest first: the search page sorts by date with it
-// (see src/lib/search-merge.ts), so Pagefind's metadata carries one sort (upvotes), not two.
+// (see src/scripts/search/state.ts), so Pagefind's metadata carries one sort (upvotes), not two.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex, type IndexFile } from 'pagefind';
 import type { SearchRecord } from '../../../src/lib/search-records.ts';
-import { DATE_FILE, serializeDateOrder } from '../../../src/lib/search-merge.ts';
+import { DATE_FILE, serializeDateOrder } from '../../../src/scripts/search/state.ts';
 
 export interface YearReport {
   year: string;

@@ -27,12 +27,6 @@ export async function siteFiles(dir: string): Promise<SiteFile[]> {
   );
 }
 
-/** Sum of the sizes of every file below `dir`, and how many there are. */
-export async function siteSize(dir: string): Promise<{ bytes: number; files: number }> {
-  const files = await siteFiles(dir);
-  return { bytes: files.reduce((sum, f) => sum + f.size, 0), files: files.length };
-}
-
 const FEED = /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/;
 
 /** The sections a site's bytes are reported in, in the order the table lists them. */

@@ -1,6 +1,7 @@
 // Is the archive up to date? The newest listed day against today, in calendar days, weekends
 // included: a Monday morning run sees Friday as 3 days old, so the default limit is 4.
 import { daysBetween } from '../../../src/lib/dates.ts';
+import { plural } from '../../../src/lib/text.ts';
 
 export interface Freshness {
   stale: boolean;
@@ -17,6 +18,6 @@ export function freshness(listed: readonly string[], today: string, maxAgeDays: 
   const stale = age > maxAgeDays;
   const message = stale
     ? `The newest listed day, ${newest}, is ${age} days old (limit ${maxAgeDays}): the snapshot is not capturing new listings.`
-    : `The newest listed day is ${newest} (${age} ${age === 1 ? 'day' : 'days'} old; limit ${maxAgeDays}).`;
+    : `The newest listed day is ${newest} (${plural(age, 'day')} old; limit ${maxAgeDays}).`;
   return { stale, newest, age, message };
 }

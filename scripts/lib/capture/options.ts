@@ -161,14 +161,24 @@ export function snapshotArgs(values: Values<typeof SNAPSHOT.options>, now = new 
       ...(capturedAt ? { capturedAt } : {}),
     };
   }
-  const last = to ?? date ?? today;
-  if (last < FIRST_LISTED_DAY) throw new UsageError(`${date ? '--date' : '--to'} ${last} is before Daily Papers' first day, ${FIRST_LISTED_DAY}`);
-  // Nothing was listed before Daily Papers' first day: neither the range nor the window asks for it.
-  const window = dateRange(addDays(last, -refresh), last).filter((day) => day >= FIRST_LISTED_DAY);
-  let first = from !== undefined && from < window[0]! ? from : window[0]!;
-  if (from !== undefined && from < FIRST_LISTED_DAY) {
-    base.notes.push(`${values.from ? '--from' : '--backfill-from'} ${from}: Daily Papers began on ${FIRST_LISTED_DAY}, so the range starts there`);
+  const range = networkRange({ from, to, date, refresh, today, fromFlag: values.from ? '--from' : '--backfill-from' });
+  return { ...base, ...range, notes: range.notes };
+}
+
+/**
+ * The days a network run asks for, oldest first, with its refresh window (the last day and the N
+ * before it). Nothing was listed before Daily Papers' first day: neither asks for it, and a range
+ * that starts earlier says so.
+ */
+function networkRange(r: { from?: string | undefined; to?: string | undefined; date?: string | undefined; refresh: number; today: string; fromFlag: string }) {
+  const last = r.to ?? r.date ?? r.today;
+  if (last < FIRST_LISTED_DAY) throw new UsageError(`${r.date ? '--date' : '--to'} ${last} is before Daily Papers' first day, ${FIRST_LISTED_DAY}`);
+  const window = dateRange(addDays(last, -r.refresh), last).filter((day) => day >= FIRST_LISTED_DAY);
+  let first = r.from !== undefined && r.from < window[0]! ? r.from : window[0]!;
+  const notes: string[] = [];
+  if (r.from !== undefined && r.from < FIRST_LISTED_DAY) {
+    notes.push(`${r.fromFlag} ${r.from}: Daily Papers began on ${FIRST_LISTED_DAY}, so the range starts there`);
     first = FIRST_LISTED_DAY;
   }
-  return { ...base, dates: dateRange(first, last), refresh: window };
+  return { dates: dateRange(first, last), refresh: window, notes };
 }

@@ -27,10 +27,6 @@ function backfillLine(backfill: DayOutcome[], remaining: number): string {
   return `backfill: ${dates[0]}..${dates.at(-1)}, ${days(written.length)}, ${papers(added)}; ${left}`;
 }
 
-/**
- * One commit per run. A run that filled in history leads with that; the daily line (today and the
- * refresh window) follows in the body. Undefined when the run changed nothing worth a message.
- */
 /** A run's report: the days, and what the links and trending captures did when they ran. */
 export type RunReport = RunSummary & { links?: LinksSummary; trending?: TrendingSummary };
 
@@ -46,6 +42,10 @@ function linksLine(links: LinksSummary | undefined): string | undefined {
   return `links: ${papers(links.asked)} checked${links.released.length ? `, ${links.released.length} newly with models` : ''}`;
 }
 
+/**
+ * One commit per run. A run that filled in history leads with that; the daily line (today and the
+ * refresh window) follows in the body. Undefined when the run changed nothing worth a message.
+ */
 export function commitMessage(summary: RunReport): string | undefined {
   const backfill = summary.days.filter((day) => day.backfill && day.status !== 'failed');
   const daily = dailyLine(summary.days.filter((day) => !day.backfill));

@@ -1,6 +1,6 @@
 // /days/YYYY-MM-DD.json: the day file as published data, for scripts and agents.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive } from '../../lib/site-data.ts';
+import { getArchive } from '../../lib/site/data.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();

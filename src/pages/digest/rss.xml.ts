@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { feedResponse } from '../../lib/site-feeds.ts';
+import { feedResponse } from '../../lib/site/feeds.ts';
 
 export const GET: APIRoute = ({ site }) => feedResponse('rss', { kind: 'digest' }, site!);

@@ -1,6 +1,6 @@
 // The filter panel: its lists load only when it opens (or the address names a filter), and a
 // ticked box narrows the session's search.
-import { activeFilters, FILTER_KEYS, type FilterKey } from '../../lib/search-merge.ts';
+import { activeFilters, FILTER_KEYS, type FilterKey } from './state.ts';
 import type { SearchSession } from './session.ts';
 
 const LABELS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', code: 'Code', hub: 'On the Hub' };

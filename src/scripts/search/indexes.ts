@@ -1,7 +1,7 @@
 // The per-year Pagefind indexes, and the results of a search as one list in its final order. The
 // newest year is Pagefind's primary index; older years merge into it on demand (mergeIndex: one
-// runtime, one wasm download). Sorts are exact across years (src/lib/search-merge.ts).
-import { DATE_FILE, DescendingMerge, effectiveSort, pagefindFilters, parseDateOrder, type SearchState } from '../../lib/search-merge.ts';
+// runtime, one wasm download). Sorts are exact across years (state.ts).
+import { DATE_FILE, DescendingMerge, effectiveSort, pagefindFilters, parseDateOrder, type SearchState } from './state.ts';
 
 export interface PagefindData {
   url: string;

@@ -1,6 +1,6 @@
 // The results list, its summary line and the "load more" button. Every upstream string goes into
 // the page as a text node; the only markup is the <mark> elements made here for matched words.
-import { excerptParts } from '../../lib/search-merge.ts';
+import { excerptParts } from './state.ts';
 import type { PagefindData } from './indexes.ts';
 import type { SearchSession } from './session.ts';
 

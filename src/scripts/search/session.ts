@@ -1,7 +1,7 @@
 // A search's state and its runs, apart from any view (as Pagefind's own modular UI keeps its
 // Instance apart from its widgets): the term, sort and filters, the address that says them, and
 // the results, announced to whoever listens.
-import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, yearsToSearch, type FilterKey, type SearchState } from '../../lib/search-merge.ts';
+import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, yearsToSearch, type FilterKey, type SearchState } from './state.ts';
 import { dataOf, type Listing, type PagefindData, type YearIndexes } from './indexes.ts';
 
 export const PAGE = 10;

@@ -40,6 +40,26 @@ export function byUpvotes(papers: readonly Paper[]): Paper[] {
   return [...papers].sort((a, b) => b.upvotes - a.upvotes);
 }
 
+/** A paper captured before, seen again now: what the day file keeps of both. */
+function mergePaper(old: Paper, fresh: ListedPaper, now: string, force: boolean): Paper {
+  const upvoteHistory = history(old, fresh.upvotes, now, fresh.listedAt ?? old.firstSeenAt);
+  // Captures may be imported out of order (--captured-at): first and last seen widen, never narrow.
+  const seen = { firstSeenAt: now < old.firstSeenAt ? now : old.firstSeenAt, lastSeenAt: now > old.lastSeenAt ? now : old.lastSeenAt };
+  if (force) return { ...fresh, ...seen, ...(upvoteHistory ? { upvoteHistory } : {}) };
+  return {
+    // A field the hub omits this time (githubStars often is) keeps its captured value.
+    ...old,
+    ...fresh,
+    // Counts only settle upwards; a lower one is an older capture (an import of an earlier
+    // dump) or a glitch, never better data than what we hold.
+    upvotes: Math.max(old.upvotes, fresh.upvotes),
+    comments: Math.max(old.comments, fresh.comments),
+    ...(old.githubStars !== undefined || fresh.githubStars !== undefined ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) } : {}),
+    ...seen,
+    ...(upvoteHistory ? { upvoteHistory } : {}),
+  };
+}
+
 export function mergeDay(
   existing: Day | undefined,
   date: string,
@@ -62,23 +82,7 @@ export function mergeDay(
       papers.push({ ...fresh, firstSeenAt: now, lastSeenAt: now, upvoteHistory: [{ at: now, upvotes: fresh.upvotes }] });
       continue;
     }
-    const upvoteHistory = history(old, fresh.upvotes, now, fresh.listedAt ?? old.firstSeenAt);
-    // Captures may be imported out of order (--captured-at): first and last seen widen, never narrow.
-    const seen = { firstSeenAt: now < old.firstSeenAt ? now : old.firstSeenAt, lastSeenAt: now > old.lastSeenAt ? now : old.lastSeenAt };
-    const merged: Paper = options.force
-      ? { ...fresh, ...seen, ...(upvoteHistory ? { upvoteHistory } : {}) }
-      : {
-          // A field the hub omits this time (githubStars often is) keeps its captured value.
-          ...old,
-          ...fresh,
-          // Counts only settle upwards; a lower one is an older capture (an import of an earlier
-          // dump) or a glitch, never better data than what we hold.
-          upvotes: Math.max(old.upvotes, fresh.upvotes),
-          comments: Math.max(old.comments, fresh.comments),
-          ...(old.githubStars !== undefined || fresh.githubStars !== undefined ? { githubStars: Math.max(old.githubStars ?? 0, fresh.githubStars ?? 0) } : {}),
-          ...seen,
-          ...(upvoteHistory ? { upvoteHistory } : {}),
-        };
+    const merged = mergePaper(old, fresh, now, options.force ?? false);
     if (material(merged) !== material(old)) updated.push(fresh.id);
     papers.push(merged);
   }

@@ -1,4 +1,4 @@
-// The links capture: ask the hub about the papers due (scripts/lib/links/schedule.ts), one request
+// The links capture: ask the hub about the papers due (schedule.ts), one request
 // each, within a request budget and the run's time budget, through the same HTTP client (pace,
 // retries, rate limits) as the day capture. Each answer is written at once, so a run stopped at
 // any point keeps every answer it got, and the rest is due next run.

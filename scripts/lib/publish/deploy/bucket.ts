@@ -15,7 +15,7 @@ export interface Bucket {
   destroy(): void;
 }
 
-/** Attempts per request: the first and four retries, about 3 s of backoff in all before giving up. */
+/** Attempts per request: the first and four retries, with the SDK's backoff between them. */
 export const MAX_ATTEMPTS = 5;
 
 export function openBucket(config: BucketConfig, options: { maxAttempts?: number } = {}): Bucket {

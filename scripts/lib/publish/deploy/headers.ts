@@ -1,6 +1,7 @@
 // The headers each kind of file the site has is served with from object storage, which (unlike
 // GitHub Pages) knows nothing of file types or caching by itself.
 import path from 'node:path';
+import { FEED_FORMATS, feedContentType, feedFormats } from '../../../../src/lib/feeds/formats.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,12 +19,8 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Files by their whole name: the feeds, whose extension alone says too little. */
-const NAMED: Record<string, string> = {
-  'rss.xml': 'application/rss+xml; charset=utf-8',
-  'atom.xml': 'application/atom+xml; charset=utf-8',
-  'feed.json': 'application/feed+json; charset=utf-8',
-};
+/** Files by their whole name: the feeds (the site's one table of them), whose extension alone says too little. */
+const NAMED: Record<string, string> = Object.fromEntries(feedFormats.map((format) => [FEED_FORMATS[format].file, feedContentType(format)]));
 
 /**
  * The Content-Type of a file of the built site, by its path in dist/. Pagefind's index files

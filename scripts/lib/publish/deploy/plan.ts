@@ -32,13 +32,13 @@ export interface LocalFile {
 
 /**
  * 128 bits of SHA-256 over the headers and the content: a file whose type or caching changes is
- * uploaded again too. Short, because the manifest holds one per file (100,000 at 44,000 papers).
+ * uploaded again too. Short, because the manifest holds one per file of the site.
  */
 export function fileHash(type: string, cache: string, content: Uint8Array): string {
   return createHash('sha256').update(`${type}\n${cache}\n`).update(content).digest('base64url').slice(0, 22);
 }
 
-/** Every file of the built site, hashed (a few files at a time: 100,000 open files would run out of handles). */
+/** Every file of the built site, hashed a few files at a time: one open file per file of a whole site would run out of handles. */
 export async function localFiles(dist: string): Promise<LocalFile[]> {
   const files = await siteFiles(dist);
   return pMap(

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse, orgFeedPaths } from '../../../lib/site-feeds.ts';
+import { feedResponse, orgFeedPaths } from '../../../lib/site/feeds.ts';
 
 export const getStaticPaths = orgFeedPaths;
 export const GET: APIRoute = ({ site, params }) => feedResponse('json', { kind: 'org', segment: params.org! }, site!);

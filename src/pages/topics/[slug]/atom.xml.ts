@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedResponse, topicFeedPaths } from '../../../lib/site-feeds.ts';
+import { feedResponse, topicFeedPaths } from '../../../lib/site/feeds.ts';
 
 export const getStaticPaths = topicFeedPaths;
 export const GET: APIRoute = ({ site, params }) => feedResponse('atom', { kind: 'topic', slug: params.slug! }, site!);

@@ -70,7 +70,7 @@ export function yearsToSearch(years: readonly string[], filters: Filters): strin
   return filters.year?.length ? years.filter((year) => filters.year!.includes(year)) : [...years];
 }
 
-/** Beside each year's Pagefind bundle: its pages, newest listed first (scripts/lib/search-index.ts). */
+/** Beside each year's Pagefind bundle: its pages, newest listed first (scripts/lib/build/search-index.ts). */
 export const DATE_FILE = 'by-date.pf_order';
 
 /** One line per listed day, newest first: the date, then its pages' ids in the day's order. */

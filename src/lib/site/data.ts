@@ -1,14 +1,14 @@
 // The archive, loaded from the content collection once per build and shared by every route,
 // with what several routes derive from it. Each getter computes its data once per build.
 import { getCollection } from 'astro:content';
-import { topics } from '../topics.config.ts';
-import { buildArchive, papersByTopic, type Archive, type Listing } from './archive.ts';
-import { monthlyCounts } from './charts.ts';
-import { buildOrgs, type Org } from './orgs.ts';
-import { buildPeriods, type Periods } from './periods.ts';
-import { relatedPapers } from './related.ts';
-import type { TrendingDay } from './schema.ts';
-import { trendingRecords, type TrendingRecord } from './trending.ts';
+import { topics } from '../../topics.config.ts';
+import { buildArchive, papersByTopic, type Archive, type Listing } from '../archive.ts';
+import { monthlyCounts } from '../charts.ts';
+import { buildOrgs, type Org } from '../orgs.ts';
+import { buildPeriods, type Periods } from '../periods.ts';
+import { relatedPapers } from '../related.ts';
+import type { TrendingDay } from '../schema.ts';
+import { trendingRecords, type TrendingRecord } from '../trending.ts';
 
 let archive: Promise<Archive> | undefined;
 let byTopic: Promise<Map<string, Listing[]>> | undefined;
@@ -60,7 +60,7 @@ export function getRelated(): Promise<Map<string, string[]>> {
     const map = relatedPapers(
       [...a.papers.values()].map(({ paper }) => ({ id: paper.id, title: paper.title, abstract: paper.abstract, keywords: paper.aiKeywords })),
     );
-    // The benchmark reads this line (scripts/lib/build-log.ts).
+    // The benchmark reads this line (scripts/lib/tools/bench/build-log.ts).
     console.log(`[related] ${map.size} papers in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return map;
   });

@@ -1,26 +1,18 @@
-// Feeds, pure: which papers go in a feed, what an item says, and the RSS 2.0 (@astrojs/rss),
-// Atom 1.0, JSON Feed 1.1 and OPML (feedsmith) documents. Every date comes from the data, never
-// the clock, so a rebuild without new data writes byte-identical feeds.
-import { getRssString } from '@astrojs/rss';
-import { generateAtomFeed, generateJsonFeed, generateOpml } from 'feedsmith';
-import { newestListings, type Archive, type Listing } from './archive.ts';
-import type { FrozenDigest } from './periods.ts';
-import { escapeHtml, stripXmlForbidden } from './escape.ts';
-import type { FeedGroup } from './feed-links.ts';
-import { plainMath, renderMath } from './math.ts';
-import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
-import { orgName } from './orgs.ts';
-import type { Release } from './hub-links.ts';
-import type { TopTenEntry } from './trending.ts';
-import { absoluteUrl, arxivAbsUrl, dayPath, feedPath, hfCitingUrl, hfPaperUrl, hfRepoUrl, paperPath } from './paths.ts';
-import type { Paper } from './schema.ts';
-import { firstAuthors, longDate, plural, truncate } from './text.ts';
-import { FIRST_LISTED_DAY } from './dates.ts';
+// Feeds, pure: which papers go in a feed and what each item says, in one neutral form that every
+// format renders (render.ts). Every date comes from the data, never the clock, so a rebuild without
+// new data writes byte-identical feeds.
+import { newestListings, type Archive, type Listing } from '../archive.ts';
+import type { FrozenDigest } from '../periods.ts';
+import { escapeHtml, stripXmlForbidden } from '../escape.ts';
+import type { FeedGroup } from './groups.ts';
+import { plainMath, renderMath } from '../math.ts';
+import { orgName } from '../orgs.ts';
+import type { Release } from '../hub-links.ts';
+import type { TopTenEntry } from '../trending.ts';
+import { absoluteUrl, arxivAbsUrl, dayPath, hfCitingUrl, hfPaperUrl, hfRepoUrl, paperPath } from '../paths.ts';
+import type { Paper } from '../schema.ts';
+import { firstAuthors, longDate, plural, truncate } from '../text.ts';
 
-/** GitHub Pages and most readers cope, but a feed past 1 MB is slow for everyone. */
-export const MAX_FEED_BYTES = 1_000_000;
-/** Authors per item in Atom and JSON Feed; the content names the first ones and the count. */
-const FEED_AUTHORS = 10;
 /** Characters of the abstract a brief item quotes when the hub has no summary of the paper. */
 const BRIEF_ABSTRACT = 300;
 
@@ -137,14 +129,18 @@ export function feedEntry(archive: Archive, { date, listed, record }: Listing): 
   return { date, paper: record.paper, listedAt: listedAt(date, listed), topics: record.topics.map((slug) => archive.topicNames.get(slug) ?? slug) };
 }
 
+/** A digest's papers as a numbered list: each title linking its page, with its upvotes then. */
+function rankedList(papers: readonly { paper: Pick<Paper, 'id' | 'title'>; upvotes: number }[], ctx: FeedContext): string {
+  const items = papers.map(
+    ({ paper, upvotes }) =>
+      `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${upvotes}</li>`,
+  );
+  return `<ol>${items.join('')}</ol>`;
+}
+
 export function digestItems(archive: Archive, days: number, ctx: FeedContext): FeedItem[] {
   return archive.days.slice(0, days).map((day) => {
     const url = absoluteUrl(dayPath(day.date), ctx.site, ctx.base);
-    const list = day.papers
-      .map(
-        (paper) => `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${paper.upvotes}</li>`,
-      )
-      .join('');
     const newest =
       day.papers
         .map((paper) => listedAt(day.date, paper))
@@ -157,7 +153,10 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
       date: newest,
       authors: [],
       categories: [],
-      contentHtml: `<ol>${list}</ol>`,
+      contentHtml: rankedList(
+        day.papers.map((paper) => ({ paper, upvotes: paper.upvotes })),
+        ctx,
+      ),
       summary: day.papers
         .slice(0, 5)
         .map((paper) => clean(plainMath(paper.title)))
@@ -170,12 +169,6 @@ export function digestItems(archive: Archive, days: number, ctx: FeedContext): F
 export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, pathOf: (key: string) => string, titleOf: (key: string) => string): FeedItem[] {
   return digests.map(({ period, date, papers }) => {
     const url = absoluteUrl(pathOf(period.key), ctx.site, ctx.base);
-    const list = papers
-      .map(
-        ({ paper, upvotes }) =>
-          `<li><a href="${escapeHtml(absoluteUrl(paperPath(paper.id), ctx.site, ctx.base))}">${safeHtml(paper.title)}</a> · ▲ ${upvotes}</li>`,
-      )
-      .join('');
     return {
       id: url,
       url,
@@ -183,7 +176,7 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
       date,
       authors: [],
       categories: [],
-      contentHtml: `<ol>${list}</ol><p>${link(url, `All ${plural(period.papers.length, 'paper')} of ${titleOf(period.key)}`)}</p>`,
+      contentHtml: `${rankedList(papers, ctx)}<p>${link(url, `All ${plural(period.papers.length, 'paper')} of ${titleOf(period.key)}`)}</p>`,
       summary: papers
         .slice(0, 5)
         .map(({ paper }) => clean(plainMath(paper.title)))
@@ -238,146 +231,5 @@ export function trendingItems(entered: readonly TopTenEntry[], archive: Archive,
         summary: '',
       },
     ];
-  });
-}
-
-// --- Rendering.
-
-/**
- * When a feed last changed: its newest item, or for a feed with no items the archive's last
- * capture; undefined for an empty archive. Never the build clock, so rebuilds are identical.
- */
-export function feedUpdated(feed: Feed): Date | undefined {
-  const newest =
-    feed.items
-      .map((item) => item.date)
-      .sort()
-      .at(-1) ?? feed.archiveUpdated;
-  return newest ? new Date(newest) : undefined;
-}
-
-/**
- * Atom requires `updated` even of an empty feed of an empty archive (a fresh fork): then it is
- * Daily Papers' first day, a fixed date, so a rebuild still changes nothing.
- */
-export const EMPTY_ARCHIVE_UPDATED = new Date(`${FIRST_LISTED_DAY}T00:00:00Z`);
-
-function selfUrl(feed: Feed, format: FeedFormat, ctx: FeedContext): string {
-  return absoluteUrl(feedPath(feed.group.scope, format), ctx.site, ctx.base);
-}
-
-function feedTitle(feed: Feed, ctx: FeedContext): string {
-  return feed.group.scope === '/' ? `${ctx.siteTitle}: Hugging Face Daily Papers` : `${ctx.siteTitle}: ${feed.group.name}`;
-}
-
-export async function renderRss(feed: Feed, ctx: FeedContext): Promise<string> {
-  const xml = (text: string) => escapeHtml(text);
-  // Optional in RSS: left out when there is nothing to date it by.
-  const updated = feedUpdated(feed);
-  return getRssString({
-    title: feedTitle(feed, ctx),
-    description: clean(feed.group.description),
-    site: feed.homeUrl,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' },
-    customData:
-      `<language>en</language>` +
-      (updated ? `<lastBuildDate>${updated.toUTCString()}</lastBuildDate>` : '') +
-      `<atom:link href="${xml(selfUrl(feed, 'rss', ctx))}" rel="self" type="application/rss+xml"/>`,
-    items: feed.items.map((item) => ({
-      title: item.title,
-      link: item.url,
-      pubDate: new Date(item.date),
-      ...(item.summary ? { description: item.summary } : {}),
-      content: item.contentHtml,
-      categories: item.categories,
-      ...(item.authors.length ? { customData: `<dc:creator>${xml(firstAuthors(item.authors, 8))}</dc:creator>` } : {}),
-    })),
-  });
-}
-
-export function renderAtom(feed: Feed, ctx: FeedContext): string {
-  return generateAtomFeed({
-    id: selfUrl(feed, 'atom', ctx),
-    title: { value: feedTitle(feed, ctx) },
-    subtitle: { value: clean(feed.group.description) },
-    updated: feedUpdated(feed) ?? EMPTY_ARCHIVE_UPDATED,
-    authors: [{ name: ctx.siteTitle, uri: absoluteUrl('/', ctx.site, ctx.base) }],
-    links: [
-      { href: selfUrl(feed, 'atom', ctx), rel: 'self', type: 'application/atom+xml' },
-      { href: feed.homeUrl, rel: 'alternate', type: 'text/html' },
-    ],
-    entries: feed.items.map((item) => ({
-      id: item.id,
-      title: { value: item.title },
-      updated: new Date(item.date),
-      published: new Date(item.date),
-      links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
-      // RFC 4287 wants an author per entry unless the feed has one; the papers' authors are better.
-      ...(item.authors.length ? { authors: item.authors.slice(0, FEED_AUTHORS).map((name) => ({ name })) } : {}),
-      categories: item.categories.map((term) => ({ term })),
-      // No <summary>: the content is inline, and repeating the abstract would double the feed.
-      content: { value: item.contentHtml, type: 'html' },
-    })),
-  });
-}
-
-export function renderJsonFeed(feed: Feed, ctx: FeedContext): string {
-  const json = generateJsonFeed({
-    title: feedTitle(feed, ctx),
-    description: clean(feed.group.description),
-    home_page_url: feed.homeUrl,
-    feed_url: selfUrl(feed, 'json', ctx),
-    language: 'en',
-    authors: [{ name: ctx.siteTitle, url: absoluteUrl('/', ctx.site, ctx.base) }],
-    items: feed.items.map((item) => ({
-      id: item.id,
-      url: item.url,
-      title: item.title,
-      content_html: item.contentHtml,
-      date_published: new Date(item.date),
-      ...(item.authors.length ? { authors: item.authors.slice(0, FEED_AUTHORS).map((name) => ({ name })) } : {}),
-      ...(item.categories.length ? { tags: item.categories } : {}),
-    })),
-  });
-  // JSON Feed 1.1 requires `items` even when empty; feedsmith leaves an empty list out.
-  return JSON.stringify({ ...(json as object), items: (json as { items?: unknown[] }).items ?? [] }, null, 1) + '\n';
-}
-
-const RENDERERS: Record<FeedFormat, (feed: Feed, ctx: FeedContext) => string | Promise<string>> = {
-  rss: renderRss,
-  atom: renderAtom,
-  json: renderJsonFeed,
-};
-
-/** Render a feed, dropping its oldest items until it fits MAX_FEED_BYTES. */
-export async function renderFeed(format: FeedFormat, feed: Feed, ctx: FeedContext): Promise<string> {
-  let items = feed.items;
-  for (;;) {
-    const body = await RENDERERS[format]({ ...feed, items }, ctx);
-    if (Buffer.byteLength(body) <= MAX_FEED_BYTES || items.length <= 1) return body;
-    items = items.slice(0, Math.floor(items.length * 0.9));
-  }
-}
-
-export function renderOpml(groups: { title: string; groups: FeedGroup[] }[], ctx: FeedContext, updated: Date | undefined): string {
-  return generateOpml({
-    head: { title: `${ctx.siteTitle} feeds`, ...(updated ? { dateModified: updated } : {}) },
-    body: {
-      outlines: groups.map((section) => ({
-        text: section.title,
-        title: section.title,
-        outlines: section.groups.flatMap((group) =>
-          feedFormats.map((feedFormat) => ({
-            text: `${group.name} (${FEED_FORMATS[feedFormat].label})`,
-            title: group.name,
-            // OPML 2.0: "rss" marks a subscription whatever the feed's format; readers import by it.
-            type: 'rss',
-            description: group.description,
-            xmlUrl: absoluteUrl(feedPath(group.scope, feedFormat), ctx.site, ctx.base),
-            htmlUrl: absoluteUrl(group.home, ctx.site, ctx.base),
-          })),
-        ),
-      })),
-    },
   });
 }

@@ -10,30 +10,18 @@ import {
   trendingGroup,
   weeklyGroup,
   type FeedGroup,
-} from './feed-links.ts';
-import { topTenEntries } from './trending.ts';
-import { releases } from './hub-links.ts';
-import { feedContentType, type FeedFormat } from './feed-formats.ts';
-import { frozenDigest, type FrozenDigest, type Period } from './periods.ts';
-import {
-  digestItems,
-  feedEntry,
-  periodItems,
-  feedUpdated,
-  paperItem,
-  recentEntries,
-  releasedItems,
-  renderFeed,
-  renderOpml,
-  trendingItems,
-  type Feed,
-  type FeedContext,
-} from './feeds.ts';
-import { absoluteUrl, monthPath, weekPath } from './paths.ts';
-import { getArchive, getOrgs, getPeriods, getTrending } from './site-data.ts';
-import { longDate, monthName } from './text.ts';
-import { weekStart } from './dates.ts';
-import { siteConfig } from '../site.config.ts';
+} from '../feeds/groups.ts';
+import { topTenEntries } from '../trending.ts';
+import { releases } from '../hub-links.ts';
+import { feedContentType, type FeedFormat } from '../feeds/formats.ts';
+import { frozenDigest, type FrozenDigest, type Period } from '../periods.ts';
+import { digestItems, feedEntry, paperItem, periodItems, recentEntries, releasedItems, trendingItems, type Feed, type FeedContext } from '../feeds/items.ts';
+import { feedUpdated, renderFeed, renderOpml } from '../feeds/render.ts';
+import { absoluteUrl, monthPath, weekPath } from '../paths.ts';
+import { getArchive, getOrgs, getPeriods, getTrending } from './data.ts';
+import { longDate, monthName } from '../text.ts';
+import { weekStart } from '../dates.ts';
+import { siteConfig } from '../../site.config.ts';
 
 export type FeedKind =
   | { kind: 'main' }

@@ -1,8 +1,8 @@
 // Which feeds a page advertises: in <link rel="alternate"> and in its visible feed list.
-import { FEED_FORMATS, feedFormats, type FeedFormat } from './feed-formats.ts';
-import { orgName } from './orgs.ts';
-import { feedPath } from './paths.ts';
-import type { Topic } from './topics.ts';
+import { FEED_FORMATS, feedFormats, type FeedFormat } from './formats.ts';
+import { orgName } from '../orgs.ts';
+import { feedPath } from '../paths.ts';
+import type { Topic } from '../topics.ts';
 
 export interface FeedLink {
   title: string;
