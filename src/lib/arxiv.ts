@@ -4,8 +4,11 @@
 /** New-style arXiv ids (`2406.12345`, optionally versioned) and old-style ones (`hep-th/9901001`). */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 
-/** Every arXiv id in a text (a list, URLs, a BibTeX file's eprints), without versions, in order, once each. */
+/**
+ * Every arXiv id in a text (a list, abs and PDF links with or without `.pdf`, `arXiv:` ids, a
+ * BibTeX file's eprints), without versions, in order, once each.
+ */
 export function arxivIdsIn(text: string): string[] {
-  const found = text.match(/(?<![\w.-])(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?!\w|\.\w)/g) ?? [];
+  const found = text.match(/(?<![\w.-])(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?=\.pdf\b|(?!\w|\.\w))/g) ?? [];
   return [...new Set(found.map((id) => id.replace(/v\d+$/, '')))];
 }

@@ -12,7 +12,7 @@ export interface Code {
 /** The paper's code and project page from whichever look at the hub is newer: the day's listing, or the last links check. */
 export function currentCode(record: PaperRecord): Code {
   const { paper, links } = record;
-  return pick(links && !links.none && links.checkedAt > paper.lastSeenAt ? links : paper);
+  return pick(links?.checkedAt !== undefined && !links.none && links.checkedAt > paper.lastSeenAt ? links : paper);
 }
 
 function pick(from: Code): Code {

@@ -92,20 +92,42 @@ export type LinkedRepo = z.infer<typeof LinkedRepo>;
 export const LinkedKind = z.object({ total: Count, top: z.array(LinkedRepo).max(5) });
 export type LinkedKind = z.infer<typeof LinkedKind>;
 
-export const PaperLinks = z.object({
-  /** When the hub was last asked. */
-  checkedAt: IsoDateTime,
-  /** The hub has no page for the paper (it answered 404): nothing links it yet. */
-  none: z.literal(true).optional(),
-  models: LinkedKind.optional(),
-  datasets: LinkedKind.optional(),
-  spaces: LinkedKind.optional(),
-  githubRepo: WebUrl.optional(),
-  githubStars: Count.optional(),
-  projectPage: WebUrl.optional(),
-  /** The first check that saw a model citing the paper: when its weights came out, as far as we know. Never changes once set. */
-  modelsSince: IsoDateTime.optional(),
+/**
+ * Asks since the last answer that got none: a 404 (every archived paper has a hub page, so a 404
+ * is an anomaly, not news), a server error, a broken body. What was recorded stays as it was; the
+ * paper is asked again soon (scripts/lib/capture/links/schedule.ts).
+ */
+export const Unanswered = z.object({
+  /** The first ask that got no answer. */
+  since: IsoDateTime,
+  /** The last one. */
+  at: IsoDateTime,
+  times: z.number().int().min(1),
+  /** What the hub did, in a few words: `HTTP 404`, `HTTP 503 after 5 attempts`. */
+  problem: z.string().min(1).max(300),
 });
+export type Unanswered = z.infer<typeof Unanswered>;
+
+export const PaperLinks = z
+  .object({
+    /** When the hub last answered about the paper: what is recorded is as of then. Absent if it never has. */
+    checkedAt: IsoDateTime.optional(),
+    /** Files written before a 404 was treated as an anomaly: the hub had no page then, nothing was recorded. */
+    none: z.literal(true).optional(),
+    unanswered: Unanswered.optional(),
+    models: LinkedKind.optional(),
+    datasets: LinkedKind.optional(),
+    spaces: LinkedKind.optional(),
+    githubRepo: WebUrl.optional(),
+    githubStars: Count.optional(),
+    projectPage: WebUrl.optional(),
+    /**
+     * The first check that saw a model citing the paper: when its weights came out, as far as we
+     * know. Never changes once set, even if its models are later taken down.
+     */
+    modelsSince: IsoDateTime.optional(),
+  })
+  .refine((links) => links.checkedAt !== undefined || links.unanswered !== undefined, { message: 'neither checkedAt nor unanswered: no ask recorded' });
 export type PaperLinks = z.infer<typeof PaperLinks>;
 
 /** The links of the papers first listed on one day, by arXiv id. */
@@ -113,19 +135,24 @@ export const LinksDay = z.object({ date: IsoDate, papers: z.record(ArxivId, Pape
 export type LinksDay = z.infer<typeof LinksDay>;
 
 // --- The hub's trending list, as of the day's last capture: one file per UTC day
-// (src/content/trending/). Titles and abstracts live in the day files: every entry is a paper the
-// archive holds, listed on `listed`.
+// (src/content/trending/). Titles and abstracts live in the day files; an entry whose listing day
+// was not found keeps the hub's title instead, and has no page here until that day is captured.
 
 export const TrendingEntry = z.object({
   rank: z.number().int().min(1),
   id: ArxivId,
   upvotes: Count,
-  /** The day it was listed on Daily Papers. */
-  listed: IsoDate,
+  /** The day it was listed on Daily Papers; absent while that day is not found (then the paper has no page here yet). */
+  listed: IsoDate.optional(),
+  /** Its title as the hub gave it, kept only for a paper the archive does not hold. */
+  title: z.string().min(1).max(1000).optional(),
   /** When a capture first saw it on the trending list, on any day. */
   firstSeenAt: IsoDateTime,
   /** When a capture first saw it in the top ten: its trending feed item's date. Never changes once set. */
   top10At: IsoDateTime.optional(),
+  /** Its rank and upvotes at that capture: what its feed item says, ever after. */
+  top10Rank: z.number().int().min(1).max(10).optional(),
+  top10Upvotes: Count.optional(),
 });
 export type TrendingEntry = z.infer<typeof TrendingEntry>;
 
@@ -134,7 +161,8 @@ export const TrendingDay = z
     date: IsoDate,
     /** The capture this list is as of: the day's last. */
     capturedAt: IsoDateTime,
-    papers: z.array(TrendingEntry).min(1).max(100),
+    /** Empty only if written by hand: the capture never writes a list the hub did not give. */
+    papers: z.array(TrendingEntry).max(100),
   })
   .superRefine((day, ctx) => {
     const seen = new Set<string>();

@@ -51,7 +51,8 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
   if (hub.length) filters.hub = hub;
   return {
     url: paperPath(paper.id),
-    content: plainMath(paper.abstract),
+    // Pagefind writes no page for a record without content: a paper with no abstract is found by its title.
+    content: plainMath(paper.abstract) || title,
     language: 'en',
     meta,
     filters,

@@ -23,9 +23,7 @@ export function firstAuthors(authors: readonly string[], shown = 3): string {
   return `${authors.slice(0, shown).join(', ')} and ${rest} others`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
+export { plural } from './plural.ts';
 
 /**
  * A date formatter made once and its results kept: Date#toLocaleDateString builds a new

@@ -1,7 +1,7 @@
 // The hub's trending lists, pure: each day's movement against the day before, each paper's
 // trending record (best rank, days on the list), and the papers that entered the top ten, for
 // the feed. Computed once per build from the trending files (src/content/trending/).
-import type { TrendingDay, TrendingEntry } from './schema.ts';
+import type { TrendingDay } from './schema.ts';
 import { plural } from './text.ts';
 
 export type Movement = { kind: 'new' } | { kind: 'same' } | { kind: 'up' | 'down'; by: number };
@@ -54,21 +54,38 @@ export function trendingRecords(days: readonly TrendingDay[]): Map<string, Trend
   return records;
 }
 
+/** A paper's entry into the top ten, as it was then: what its feed item says, ever after. */
 export interface TopTenEntry {
-  entry: TrendingEntry;
+  id: string;
   /** When a capture first saw it in the top ten. */
   at: string;
+  /** Its rank and upvotes at that capture. */
+  rank: number;
+  upvotes: number;
+  /** The day it was listed, as the list said then. */
+  listed?: string;
 }
 
-/** Papers that entered the top ten, one each, newest first: the trending feed. */
+/**
+ * Papers that entered the top ten, one each, newest first: the trending feed. Each is as it was
+ * when it entered: the rank and upvotes the capture recorded (lists written before those were kept
+ * give the first day's), so an item never changes once published, however the paper moves later.
+ */
 export function topTenEntries(days: readonly TrendingDay[]): TopTenEntry[] {
   const first = new Map<string, TopTenEntry>();
-  for (const day of days) {
+  for (const day of [...days].sort((a, b) => (a.date < b.date ? -1 : 1))) {
     for (const entry of day.papers) {
       if (!entry.top10At) continue;
       const known = first.get(entry.id);
-      if (!known || entry.top10At < known.at) first.set(entry.id, { entry, at: entry.top10At });
+      if (known && known.at <= entry.top10At) continue;
+      first.set(entry.id, {
+        id: entry.id,
+        at: entry.top10At,
+        rank: entry.top10Rank ?? entry.rank,
+        upvotes: entry.top10Upvotes ?? entry.upvotes,
+        ...(entry.listed ? { listed: entry.listed } : {}),
+      });
     }
   }
-  return [...first.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.entry.id < b.entry.id ? -1 : 1));
+  return [...first.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? -1 : 1));
 }

@@ -161,6 +161,74 @@ describeBrowser('the reading list, in a real browser', () => {
     await context.close();
   });
 
+  it('survives any file a reader imports: a bad date is left out, an entry that is no paper is skipped and said, and the page keeps working', async () => {
+    const { context, errors } = await reader();
+    const page = await context.newPage();
+    await openSaved(page);
+    const file = {
+      version: 1,
+      papers: [
+        { id: '2603.00011', title: 'Good', authors: ['Ada'], savedAt: '2026-03-07T10:00:00.000Z', listed: '2026-03-06' },
+        { id: '2603.00020', title: 'Bad dates', authors: [], savedAt: '27/05/2024', listed: '27/05/2024', published: '2024-02-30' },
+        { id: 'not an id', title: 'x' },
+        'a string',
+      ],
+    };
+    await page.setInputFiles('#saved-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.waitForFunction(() => document.querySelector('#saved-status')?.textContent?.startsWith('Imported'));
+    expect(await page.textContent('#saved-status')).toBe('Imported 2 papers. 2 entries could not be read as a paper and were skipped.');
+    expect(await savedIds(page)).toEqual(['2603.00011', '2603.00020']);
+    expect(await page.textContent('#saved-list > li:last-child .muted')).toBe('');
+    // The next visit draws it again, and the import box still opens.
+    await page.reload();
+    await ready(page);
+    expect(await savedIds(page)).toEqual(['2603.00011', '2603.00020']);
+    await page.click('.saved-import-box summary');
+    await page.fill('#saved-ids', 'https://arxiv.org/pdf/2603.00030v2.pdf and https://arxiv.org/pdf/hep-th/9901001.pdf');
+    await page.click('#saved-import button');
+    await page.waitForFunction(() => document.querySelector('#saved-status')?.textContent === 'Imported 2 papers.');
+    expect(await savedIds(page)).toEqual(['2603.00011', '2603.00020', '2603.00030', 'hep-th/9901001']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('draws a list an older copy left broken in storage, removes what it cannot read, and says so', async () => {
+    const { context, errors } = await reader();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'broadsheet:saved',
+        JSON.stringify({ version: 1, papers: [{ id: '2603.00011', title: 'Kept', savedAt: 'yesterday' }, { title: 'no id' }] }),
+      ),
+    );
+    await openSaved(page);
+    expect(await savedIds(page)).toEqual(['2603.00011']);
+    expect(await page.textContent('#saved-status')).toBe('1 saved entry could not be read as a paper and was removed.');
+    expect(JSON.parse((await page.evaluate(() => localStorage.getItem('broadsheet:saved')))!).papers).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so when the browser will not keep the list, instead of losing the save silently', async () => {
+    const { context } = await reader();
+    // Storage full: every write refused, as a browser does past its quota.
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/days/2026-03-06/`);
+    await saveButton(page, '2603.00011').click();
+    await expect
+      .poll(() => page.textContent('#saved-problem'))
+      .toBe('This browser’s storage for this site is full: the reading list could not be saved. Export it, then remove some papers.');
+    expect(await saveButton(page, '2603.00011').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getAttribute('#saved-problem', 'role')).toBe('alert');
+    await context.close();
+  });
+
   it('suggests papers related to the list, never one already saved, each savable', async () => {
     const { context } = await reader();
     const page = await context.newPage();
@@ -267,7 +335,7 @@ describeBrowser('the reading list, in a real browser', () => {
       } else {
         // The list's own page loads the same script, then its exports, imports and suggestions.
         expect([...shared].every((file) => scripts.has(file))).toBe(true);
-        expect([...scripts.keys()].filter((file) => !shared.has(file))).toEqual([expect.stringMatching(/\/saved-page\.[\w-]+\.js$/)]);
+        expect([...scripts.keys()].filter((file) => !shared.has(file))).toEqual([expect.stringMatching(/\/page\.[\w-]+\.js$/)]);
       }
     }
     await context.close();

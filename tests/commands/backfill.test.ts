@@ -69,7 +69,7 @@ describe('a budgeted backfill', () => {
     const done = first.summary.days.map((d) => d.date);
     expect(done.length).toBeGreaterThan(1);
     expect(done.length).toBeLessThan(RANGE.length);
-    expect(first.summary.stopped).toBe('budget');
+    expect(first.summary.stopped).toMatchObject({ reason: 'time' });
     expect(first.stdout).toContain(`stopped: budget reached, ${first.summary.remaining.length} days left`);
     // The window (the last day) first, then history from its start.
     expect(done[0]).toBe('2024-03-14');
@@ -154,51 +154,5 @@ describe('a budgeted backfill', () => {
     expect(rerun.summary.remaining).toEqual([]);
     for (const date of finished.filter((d) => d !== '2024-03-14')) expect(asked(), date).not.toContain(date);
     expect((await held()).sort()).toEqual(RANGE.filter((d) => !isWeekend(d)));
-  });
-});
-
-describe('a run that cannot reach the hub', () => {
-  it('stops after a few days in a row that fail to connect, keeps what it captured, and leaves the rest for the next run', async () => {
-    const { formatStop, networkSources, planDays, runCapture, UNREACHABLE_LIMIT } = await import('../../scripts/lib/capture/days/capture.ts');
-    const { HttpClient } = await import('../../scripts/lib/capture/http.ts');
-    const { parseSnapshotArgs } = await import('../../scripts/lib/capture/options.ts');
-    const dates = dateRange('2026-03-02', '2026-03-13');
-    listings = listingsFor(dates);
-    // The hub answers the first two days, then every connection is cut before an answer.
-    let answered = 0;
-    hub.handle((req, res, url) => {
-      if (answered++ >= 2) return void req.socket.destroy();
-      json(res, listings[url.searchParams.get('date')!] ?? []);
-    });
-    const client = new HttpClient({ paceMs: 0, baseDelayMs: 1, maxDelayMs: 2 });
-    const args = parseSnapshotArgs(['--from', '2026-03-02', '--to', '2026-03-13'], new Date('2026-03-14T00:00:00Z'));
-    try {
-      const summary = await runCapture(networkSources(planDays(args, new Set(), new Set()), client, hub.endpoint), dir);
-      expect(summary.stopped).toBe('unreachable');
-      expect(summary.days.map((d) => d.status)).toEqual(['written', 'written', ...Array(UNREACHABLE_LIMIT).fill('failed')]);
-      expect(summary.remaining).toEqual(dates.slice(2 + UNREACHABLE_LIMIT));
-      expect(await held()).toEqual(['2026-03-02', '2026-03-03']);
-      // Each unreachable day asked the API and its retries, and not the HTML page on the same host.
-      expect(hub.requests.filter((r) => r.startsWith('/papers/'))).toEqual([]);
-      expect(formatStop(summary)).toBe('stopped: the hub could not be reached for 3 days in a row; everything captured is kept, 7 days left for the next run');
-    } finally {
-      await client.close();
-    }
-  });
-
-  it('does not count a day the hub answered, even with an error, as unreachable', async () => {
-    const { networkSources, planDays, runCapture } = await import('../../scripts/lib/capture/days/capture.ts');
-    const { HttpClient } = await import('../../scripts/lib/capture/http.ts');
-    const { parseSnapshotArgs } = await import('../../scripts/lib/capture/options.ts');
-    hub.handle((_req, res) => void res.writeHead(503).end('busy'));
-    const client = new HttpClient({ paceMs: 0, baseDelayMs: 1, maxDelayMs: 2, retries: 0 });
-    const args = parseSnapshotArgs(['--from', '2026-03-02', '--to', '2026-03-06'], new Date('2026-03-14T00:00:00Z'));
-    try {
-      const summary = await runCapture(networkSources(planDays(args, new Set(), new Set()), client, hub.endpoint), dir);
-      expect(summary.stopped).toBeUndefined();
-      expect(summary.failed).toBe(5);
-    } finally {
-      await client.close();
-    }
   });
 });

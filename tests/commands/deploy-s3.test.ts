@@ -262,7 +262,7 @@ describe('npm run deploy, to a real S3 API server', () => {
       [
         403,
         'AccessDenied',
-        `deploy: S3_BUCKET=config: the store denied access to ${MANIFEST} (AccessDenied): the key needs to read, write and delete objects there`,
+        `deploy: S3_BUCKET=config: reading ${MANIFEST} was refused (AccessDenied): the key needs s3:ListBucket on arn:aws:s3:::config (without it S3 answers a file not there yet with 403), besides s3:GetObject, s3:PutObject and s3:DeleteObject on arn:aws:s3:::config/*`,
       ],
     ] as const) {
       const proxy = await startFlakyProxy(s3.endpoint, () => [status, code]);

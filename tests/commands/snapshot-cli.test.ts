@@ -144,10 +144,11 @@ describe('npm run snapshot', () => {
       '/api/papers/2603.10001',
       '/api/papers/2603.10002',
     ]);
-    expect(result.stdout).toContain('links: 3 asked (2 with an answer, 1 not on the hub, 0 failed); 3 due; 2 newly with models');
+    expect(result.stdout).toContain('links: 3 asked (2 answered, 1 answered 404, 0 failed); 3 due; 2 newly with models');
     const links = JSON.parse(await readFile(path.join(linksDir, '2026-03-06.json'), 'utf8'));
     expect(Object.keys(links.papers).sort()).toEqual(['2603.10000', '2603.10001', '2603.10002']);
-    expect(links.papers['2603.10001'].none).toBe(true);
+    // A 404 is no answer: the paper is marked to be asked again soon, with nothing else recorded.
+    expect(links.papers['2603.10001']).toEqual({ unanswered: { since: expect.any(String), at: expect.any(String), times: 1, problem: 'HTTP 404' } });
     const report = JSON.parse(await readFile(summaryFile, 'utf8'));
     expect(report).toMatchObject({ written: 1, links: { due: 3, asked: 3, released: ['2603.10000', '2603.10002'] } });
     const { commitMessage } = await import('../../scripts/lib/capture/report.ts');

@@ -205,18 +205,16 @@ describe('released and trending items', () => {
     const [one] = releasedItems([{ record: { ...record, links: few }, at: 't' }], archive.topicNames, ctx);
     expect(cheerio.load(one!.contentHtml)('p').first().text()).toBe('1 model citing it on Hugging Face:');
     expect(one!.contentHtml).not.toContain('All 1 model');
+    // Its models taken down since: the item stays, and says so.
+    const gone = { checkedAt: '2026-04-01T00:00:00.000Z', modelsSince: '2026-03-20T01:00:00.000Z' };
+    const [still] = releasedItems([{ record: { ...record, links: gone }, at: '2026-03-20T01:00:00.000Z' }], archive.topicNames, ctx);
+    expect(still).toMatchObject({ id: url, date: '2026-03-20T01:00:00.000Z' });
+    expect(cheerio.load(still!.contentHtml)('p').first().text()).toBe('Its models are no longer listed on Hugging Face.');
   });
 
-  it('a trending entry: the paper’s own page, its rank and upvotes that day, and nothing for a paper the archive lacks', () => {
-    const entry = { rank: 3, id: '2603.00011', upvotes: 1, listed: '2026-03-06', firstSeenAt: '2026-03-09T19:00:00.000Z' };
-    const items = trendingItems(
-      [
-        { entry, at: '2026-03-09T19:00:00.000Z' },
-        { entry: { ...entry, id: '2603.99999' }, at: '2026-03-09T19:00:00.000Z' },
-      ],
-      archive,
-      ctx,
-    );
+  it('a trending entry: the paper’s own page, its rank and upvotes when it entered, and nothing for a paper the archive lacks', () => {
+    const entered = { id: '2603.00011', at: '2026-03-09T19:00:00.000Z', rank: 3, upvotes: 1, listed: '2026-03-06' };
+    const items = trendingItems([entered, { ...entered, id: '2603.99999' }], archive, ctx);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       id: url,
@@ -227,9 +225,18 @@ describe('released and trending items', () => {
       categories: ['Agents & <Tools>'],
     });
     expect(cheerio.load(items[0]!.contentHtml)('p').first().text()).toBe(
-      'In the top ten of Hugging Face’s trending list (#3, ▲ 1 upvote) on Monday, 9 March 2026; listed Friday, 6 March 2026.',
+      'Entered the top ten of Hugging Face’s trending list at #3 (▲ 1 upvote) on Monday, 9 March 2026; listed Friday, 6 March 2026.',
     );
     expect(items[0]!.summary).toBe('');
+    // Nothing in it changes as the paper's counts do: no upvotes, comments or stars of today.
+    const later = buildArchive(
+      archive.days.map((day) => ({
+        ...day,
+        papers: day.papers.map((p) => ({ ...p, upvotes: p.upvotes + 500, comments: 9, githubStars: 9999, lastSeenAt: '2026-05-01T00:00:00.000Z' })),
+      })),
+      archive.topics,
+    );
+    expect(trendingItems([entered], later, ctx)).toEqual(items);
   });
 });
 

@@ -3,15 +3,16 @@
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpClient } from '../../scripts/lib/capture/http.ts';
+import { CapturePolicy } from '../../scripts/lib/capture/policy.ts';
 import { captureLinks, formatLinks, paperApiUrl } from '../../scripts/lib/capture/links/capture.ts';
-import { normalizeLinks, noLinks } from '../../scripts/lib/capture/links/normalize.ts';
+import { normalizeLinks, unansweredLinks } from '../../scripts/lib/capture/links/normalize.ts';
 import { dueOn, planLinks, stage } from '../../scripts/lib/capture/links/schedule.ts';
 import { linksFiles, serializeLinksDay } from '../../scripts/lib/capture/links/store.ts';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { currentCode, releases } from '../../src/lib/hub-links.ts';
-import { ApiPaperLinks, LinkedRepo, LinksDay } from '../../src/lib/schema.ts';
+import { ApiPaperLinks, LinkedRepo, LinksDay, PaperLinks } from '../../src/lib/schema.ts';
 import { paperBuilder } from '../helpers/papers.ts';
 import { json, startHub, type FakeHub } from '../helpers/server.ts';
 
@@ -132,13 +133,55 @@ describe('what is kept of the hub’s answer', () => {
     for (const id of ['org/m/extra', '-org/m', 'org', 'org/m?x=1']) expect(LinkedRepo.safeParse({ id }).success, id).toBe(false);
   });
 
-  it('remembers when the first model appeared, across later checks, a 404, and a model taken down', () => {
+  it('remembers when the first model appeared, across later checks, an unanswered ask, and models taken down', () => {
     const first = normalizeLinks(answer('2603.00001', { numTotalModels: 1, linkedModels: [{ id: 'a/m' }] }), '2026-03-08T00:00:00.000Z');
     const later = normalizeLinks(answer('2603.00001', { numTotalModels: 3, linkedModels: [{ id: 'a/m' }] }), '2026-03-15T00:00:00.000Z', first);
     expect(later.modelsSince).toBe('2026-03-08T00:00:00.000Z');
-    expect(noLinks('2026-04-01T00:00:00.000Z', later)).toEqual({ checkedAt: '2026-04-01T00:00:00.000Z', none: true, modelsSince: '2026-03-08T00:00:00.000Z' });
-    expect(normalizeLinks(answer('2603.00001'), '2026-05-01T00:00:00.000Z', later).modelsSince).toBe('2026-03-08T00:00:00.000Z');
-    expect(noLinks('t')).toEqual({ checkedAt: 't', none: true });
+    // The hub answers with no model at all: they were taken down. The weights were out all the same.
+    const down = normalizeLinks(answer('2603.00001', { numTotalModels: 0, linkedModels: [] }), '2026-05-01T00:00:00.000Z', later);
+    expect(down).toEqual({ checkedAt: '2026-05-01T00:00:00.000Z', modelsSince: '2026-03-08T00:00:00.000Z' });
+  });
+
+  it('keeps what was recorded of a kind the answer says nothing about: a field the hub stopped sending is not news', () => {
+    const before = normalizeLinks(
+      answer('2603.00001', {
+        numTotalModels: 1,
+        linkedModels: [{ id: 'a/m' }],
+        numTotalSpaces: 1,
+        linkedSpaces: [{ id: 'a/s' }],
+        githubRepo: 'https://github.com/a/b',
+        githubStars: 7,
+        projectPage: 'https://a.example',
+      }),
+      '2026-03-08T00:00:00.000Z',
+    );
+    const silent = normalizeLinks(answer('2603.00001', { numTotalSpaces: 0, linkedSpaces: [] }), '2026-04-01T00:00:00.000Z', before);
+    expect(silent).toEqual({
+      checkedAt: '2026-04-01T00:00:00.000Z',
+      models: { total: 1, top: [{ id: 'a/m' }] },
+      githubRepo: 'https://github.com/a/b',
+      githubStars: 7,
+      projectPage: 'https://a.example',
+      modelsSince: '2026-03-08T00:00:00.000Z',
+    });
+    // A repository answered without its stars keeps the stars it had; another repository has none yet.
+    expect(normalizeLinks(answer('2603.00001', { githubRepo: 'https://github.com/a/b' }), 't', before).githubStars).toBe(7);
+    expect(normalizeLinks(answer('2603.00001', { githubRepo: 'https://github.com/c/d' }), 't', before)).not.toHaveProperty('githubStars');
+  });
+
+  it('marks an ask that got no answer beside what was recorded, counting them since the first', () => {
+    const before = normalizeLinks(answer('2603.00001', { numTotalModels: 1, linkedModels: [{ id: 'a/m' }] }), '2026-03-08T00:00:00.000Z');
+    const once = unansweredLinks(before, '2026-04-01T00:00:00.000Z', 'HTTP 404');
+    expect(once).toEqual({ ...before, unanswered: { since: '2026-04-01T00:00:00.000Z', at: '2026-04-01T00:00:00.000Z', times: 1, problem: 'HTTP 404' } });
+    expect(unansweredLinks(once, '2026-04-02T00:00:00.000Z', 'HTTP 503 after 5 attempts').unanswered).toEqual({
+      since: '2026-04-01T00:00:00.000Z',
+      at: '2026-04-02T00:00:00.000Z',
+      times: 2,
+      problem: 'HTTP 503 after 5 attempts',
+    });
+    // Never answered at all: only the mark, which the schema accepts; a record with neither is refused.
+    expect(PaperLinks.parse(unansweredLinks(undefined, 't'.replace('t', '2026-04-01T00:00:00.000Z'), 'x'.repeat(400))).unanswered!.problem).toHaveLength(300);
+    expect(PaperLinks.safeParse({ models: { total: 1, top: [] } }).error!.issues[0]!.message).toBe('neither checkedAt nor unanswered: no ask recorded');
   });
 });
 
@@ -213,6 +256,7 @@ describe('the links capture, against a local hub', () => {
     client = new HttpClient({ paceMs: 0, retries: 2, sleep: async () => {} });
     answers = {
       '2603.00001': models(2),
+      '2603.00002': models(0),
       '2603.00003': {
         ...models(0),
         numTotalSpaces: 1,
@@ -230,17 +274,17 @@ describe('the links capture, against a local hub', () => {
     await client.close();
     await hub.close();
   });
-  const run = (today: string, budget = 100) =>
-    captureLinks({ archive, dir, client, endpoint: hub.endpoint, budget, now: () => new Date(`${today}T01:17:00.000Z`) });
+  const run = (today: string, budget = 100, policy = new CapturePolicy()) =>
+    captureLinks({ archive, dir, step: policy.step(client, budget), endpoint: hub.endpoint, now: () => new Date(`${today}T01:17:00.000Z`) });
+  const links = async (date: string, id: string) => (await linksFiles.read(dir, date))!.papers[id]!;
 
-  it('asks each due paper once, keeps a 404 as "nothing links it", and writes one file per listing day', async () => {
+  it('asks each due paper once, and writes one file per listing day', async () => {
     const summary = await run('2026-03-04');
     expect(hub.requests.sort()).toEqual(['/api/papers/2603.00001', '/api/papers/2603.00002', '/api/papers/2603.00003', '/api/papers/hep-th/9901001']);
-    expect(summary).toMatchObject({ due: 4, asked: 4, found: 2, none: 2, failed: 0, remaining: 0, released: ['2603.00001'] });
+    expect(summary).toMatchObject({ due: 4, asked: 4, answered: 3, missing: 1, failed: 0, remaining: 0, released: ['2603.00001'] });
     expect(await readdir(dir)).toEqual(['2026-03-02.json', '2026-03-03.json']);
-    const day = (await linksFiles.read(dir, '2026-03-02'))!;
-    expect(day.papers['2603.00002']).toEqual({ checkedAt: '2026-03-04T01:17:00.000Z', none: true });
-    expect(day.papers['2603.00001']!.models).toEqual({
+    expect(await links('2026-03-02', '2603.00002')).toEqual({ checkedAt: '2026-03-04T01:17:00.000Z' });
+    expect((await links('2026-03-02', '2603.00001')).models).toEqual({
       total: 2,
       top: [
         { id: 'lab/m0', downloads: 10 },
@@ -248,8 +292,8 @@ describe('the links capture, against a local hub', () => {
       ],
     });
     // Hostile text is kept as text, for the pages to escape.
-    expect((await linksFiles.read(dir, '2026-03-03'))!.papers['2603.00003']!.spaces!.top[0]!.title).toBe('<script>alert(1)</script>');
-    expect(formatLinks(summary)).toBe('links: 4 asked (2 with an answer, 2 not on the hub, 0 failed); 4 due; 1 newly with models');
+    expect((await links('2026-03-03', '2603.00003')).spaces!.top[0]!.title).toBe('<script>alert(1)</script>');
+    expect(formatLinks(summary)).toBe('links: 4 asked (3 answered, 1 answered 404, 0 failed); 4 due; 1 newly with models');
   });
 
   it('does not ask again before a paper is due, and rewrites nothing then', async () => {
@@ -263,8 +307,48 @@ describe('the links capture, against a local hub', () => {
     expect((await stat(path.join(dir, '2026-03-02.json'))).mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('keeps what was recorded when a paper answers 404, says since when, and asks again in a day, not a year', async () => {
+    await run('2026-03-04');
+    delete answers['2603.00001'];
+    await run('2026-03-06');
+    const kept = await links('2026-03-02', '2603.00001');
+    expect(kept).toEqual({
+      checkedAt: '2026-03-04T01:17:00.000Z',
+      models: {
+        total: 2,
+        top: [
+          { id: 'lab/m0', downloads: 10 },
+          { id: 'lab/m1', downloads: 9 },
+        ],
+      },
+      modelsSince: '2026-03-04T01:17:00.000Z',
+      unanswered: { since: '2026-03-06T01:17:00.000Z', at: '2026-03-06T01:17:00.000Z', times: 1, problem: 'HTTP 404' },
+    });
+    // Asked again the next day (not at its next age, two weeks on); still 404: the count grows, the record stays.
+    hub.requests.length = 0;
+    expect((await run('2026-03-07')).asked).toBe(1);
+    expect(hub.requests).toEqual(['/api/papers/2603.00001']);
+    expect((await links('2026-03-02', '2603.00001')).unanswered).toMatchObject({ since: '2026-03-06T01:17:00.000Z', at: '2026-03-07T01:17:00.000Z', times: 2 });
+    // Back again: the answer replaces the record, and the marks of the missed asks go.
+    answers['2603.00001'] = models(3);
+    await run('2026-03-10');
+    expect(await links('2026-03-02', '2603.00001')).toMatchObject({
+      checkedAt: '2026-03-10T01:17:00.000Z',
+      models: { total: 3 },
+      modelsSince: '2026-03-04T01:17:00.000Z',
+    });
+    expect(await links('2026-03-02', '2603.00001')).not.toHaveProperty('unanswered');
+  });
+
+  it('keeps a paper released when its models are taken down: the models go, modelsSince stays', async () => {
+    await run('2026-03-04');
+    answers['2603.00001'] = models(0);
+    await run('2026-03-06');
+    const after = await links('2026-03-02', '2603.00001');
+    expect(after).toEqual({ checkedAt: '2026-03-06T01:17:00.000Z', modelsSince: '2026-03-04T01:17:00.000Z' });
+  });
+
   it('gives one "released" per paper: a paper whose models grow between runs is released once', async () => {
-    answers['2603.00002'] = models(0);
     await run('2026-03-04');
     answers['2603.00001'] = models(5);
     answers['2603.00002'] = models(1);
@@ -293,35 +377,106 @@ describe('the links capture, against a local hub', () => {
       if (calls === 2) return json(res, { error: 'slow down' }, 429, { ratelimit: '"api";r=0;t=1' });
       json(res, { id: url.pathname.replace('/api/papers/', ''), ...models(1) });
     });
-    const summary = await run('2026-03-04', 1);
-    expect(summary).toMatchObject({ asked: 1, found: 1, failed: 0, due: 4, remaining: 3 });
+    const summary = await run('2026-03-04', 3);
+    expect(summary).toMatchObject({ asked: 1, answered: 1, failed: 0, due: 4, remaining: 3 });
     expect(calls).toBe(3);
   });
 
-  it('stops at the request budget, keeping what it asked; the rest is due next run', async () => {
+  it('counts every request against the budget, retries too, keeping what it asked; the rest is due next run', async () => {
     const first = await run('2026-03-04', 3);
-    expect(first).toMatchObject({ asked: 3, remaining: 1 });
+    expect(first).toMatchObject({ asked: 3, remaining: 1, stopped: { reason: 'requests' } });
     hub.requests.length = 0;
     const next = await run('2026-03-04', 3);
     expect(next).toMatchObject({ due: 1, asked: 1 });
     expect(hub.requests).toHaveLength(1);
+    // Each paper's server error is retried twice: a budget of 4 requests asks the first paper three times and the second once.
+    hub.handle((_req, res) => void res.writeHead(503).end('busy'));
+    hub.requests.length = 0;
+    const storm = await run('2026-03-05', 4);
+    expect(hub.requests).toHaveLength(4);
+    expect(storm).toMatchObject({ asked: 1, failed: 1, stopped: { reason: 'requests' } });
   });
 
-  it('stops asking when the hub keeps answering 429 over the limit, and fails no file', async () => {
+  it('stops the whole run in a 503 storm after three papers, keeping every record, and marks them to be asked again soon', async () => {
+    await run('2026-03-04');
+    const before = await readFile(path.join(dir, '2026-03-02.json'), 'utf8');
+    hub.handle((_req, res) => void res.writeHead(503).end('busy'));
+    hub.requests.length = 0;
+    const policy = new CapturePolicy();
+    const summary = await run('2026-03-20', 100, policy);
+    expect(summary).toMatchObject({ asked: 3, failed: 3, stopped: { reason: 'failing' } });
+    expect(policy.stopped?.detail).toMatch(
+      /^the hub answered 3 requests in a row with a server error \(http:\/\/127\.0\.0\.1:\d+\/api\/papers\/\S+ HTTP 503 after 3 attempts\)$/,
+    );
+    // Three papers, each tried three times (one and two retries), then no more.
+    expect(hub.requests).toHaveLength(9);
+    const after = JSON.parse(await readFile(path.join(dir, '2026-03-02.json'), 'utf8'));
+    expect(after.papers['2603.00001'].models).toEqual(JSON.parse(before).papers['2603.00001'].models);
+    expect(after.papers['2603.00001'].unanswered).toEqual({
+      since: '2026-03-20T01:17:00.000Z',
+      at: '2026-03-20T01:17:00.000Z',
+      times: 1,
+      problem: 'HTTP 503 after 3 attempts',
+    });
+  });
+
+  it('stops asking when the hub answers 429 past its limit, and says so', async () => {
     hub.handle((_req, res) => json(res, { error: 'slow down' }, 429, { 'retry-after': '86400' }));
     const summary = await run('2026-03-04');
-    expect(summary).toMatchObject({ asked: 1, failed: 1, stopped: 'rate-limited' });
-    expect(summary.errors[0]).toContain(`2603.0000`);
+    expect(summary).toMatchObject({ asked: 1, failed: 1, stopped: { reason: 'refused' } });
+    expect(summary.stopped!.detail).toContain('rate limited (429), asked to wait 86400 s');
     expect(await readdir(dir).catch(() => [])).toEqual([]);
   });
 
-  it('names the paper, the URL and the problem of an answer it cannot read', async () => {
+  it('stops after ten 404s in a row: a wrong endpoint does not mark the whole budget', async () => {
+    const many = buildArchive([{ date: '2026-03-02', papers: Array.from({ length: 15 }, (_, i) => paper(`2603.${String(10000 + i)}`)) }], []);
+    hub.handle((_req, res) => json(res, { error: 'Not found' }, 404));
+    const policy = new CapturePolicy();
+    const summary = await captureLinks({
+      archive: many,
+      dir,
+      step: policy.step(client, 100),
+      endpoint: hub.endpoint,
+      now: () => new Date('2026-03-04T01:17:00Z'),
+    });
+    expect(summary).toMatchObject({ asked: 10, missing: 10, stopped: { reason: 'not-found' } });
+    expect(policy.stopped!.detail).toMatch(/^the hub answered 10 requests in a row with 404 \(is HF_ENDPOINT right\?\)/);
+  });
+
+  it('names the paper, the URL and the problem of an answer it cannot read, and keeps asking the others', async () => {
     hub.handle((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": "2603.0'));
     const summary = await run('2026-03-04', 1);
     expect(summary.errors).toHaveLength(1);
     expect(summary.errors[0]).toMatch(/^2603\.00001: http:\/\/127\.0\.0\.1:\d+\/api\/papers\/2603\.00001 returned a body that is not valid JSON \(14 bytes\)$/);
     hub.handle((_req, res) => json(res, { id: '2603.99999' }));
     expect((await run('2026-03-04', 1)).errors[0]).toContain('answered for another paper, 2603.99999');
+  });
+
+  it('moves a paper to its first listed day, writing the new place before leaving the old', async () => {
+    // Found first under 3 March, before the archive held its earlier listing of 2 March.
+    const found = { checkedAt: '2026-03-03T01:00:00.000Z', modelsSince: '2026-03-03T01:00:00.000Z', models: { total: 1, top: [{ id: 'lab/m0' }] } };
+    await linksFiles.write(dir, { date: '2026-03-03', papers: { '2603.00001': found } });
+    // The write that would leave the old place fails: the paper is then in both, never in neither.
+    const calls: string[] = [];
+    const real = linksFiles.write.bind(linksFiles);
+    const spy = vi.spyOn(linksFiles, 'write').mockImplementation(async (dir_, day, current, hooks) => {
+      calls.push(`${day.date}:${'2603.00001' in day.papers ? 'with' : 'without'}`);
+      if (day.date === '2026-03-03' && !('2603.00001' in day.papers)) throw new Error('disk full');
+      return real(dir_, day, current, hooks);
+    });
+    try {
+      await expect(run('2026-03-05')).rejects.toThrow('disk full');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls.indexOf('2026-03-02:with')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('2026-03-02:with')).toBeLessThan(calls.indexOf('2026-03-03:without'));
+    expect((await links('2026-03-02', '2603.00001')).modelsSince).toBe('2026-03-03T01:00:00.000Z');
+    expect((await links('2026-03-03', '2603.00001')).modelsSince).toBe('2026-03-03T01:00:00.000Z');
+    // The next run finishes the move.
+    await run('2026-03-09');
+    expect((await linksFiles.read(dir, '2026-03-03'))!.papers).not.toHaveProperty('2603.00001');
+    expect((await links('2026-03-02', '2603.00001')).modelsSince).toBe('2026-03-03T01:00:00.000Z');
   });
 
   it('writes files the schema reads back, byte for byte the same when read and written again', async () => {
@@ -346,6 +501,9 @@ describe('the code a paper page shows', () => {
     record.links = { checkedAt: '2026-04-01T00:00:00.000Z', githubRepo: 'https://github.com/a/new', githubStars: 900 };
     expect(currentCode(record)).toEqual({ githubRepo: 'https://github.com/a/new', githubStars: 900 });
     record.links = { checkedAt: '2026-04-01T00:00:00.000Z', none: true };
+    expect(currentCode(record)).toEqual({ githubRepo: 'https://github.com/a/old', githubStars: 5 });
+    // Never answered: the listing's.
+    record.links = { unanswered: { since: '2026-04-01T00:00:00.000Z', at: '2026-04-01T00:00:00.000Z', times: 1, problem: 'HTTP 404' } };
     expect(currentCode(record)).toEqual({ githubRepo: 'https://github.com/a/old', githubStars: 5 });
   });
 

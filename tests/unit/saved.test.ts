@@ -3,8 +3,8 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { arxivIdsIn } from '../../src/lib/arxiv.ts';
 import { bibtex } from '../../src/lib/cite.ts';
-import { addImported, parseImport, recommend, toBibtex, toCsv, toJson, toRis } from '../../src/lib/saved-export.ts';
-import { emptyList, isSaved, readList, remove, save, setNote, type SavedPaper } from '../../src/lib/saved.ts';
+import { addImported, parseImport, recommend, toBibtex, toCsv, toJson, toRis } from '../../src/scripts/saved/export.ts';
+import { emptyList, isSaved, readList, remove, save, saveAll, setNote, type SavedPaper } from '../../src/scripts/saved/list.ts';
 
 const paper = (id: string, extra: Partial<SavedPaper> = {}): SavedPaper => ({
   id,
@@ -34,10 +34,10 @@ describe('the list', () => {
     ]);
   });
 
-  it('reads back only what it could have written: anything else is left out, never an error', () => {
-    expect(readList(null)).toEqual(emptyList());
-    expect(readList({ papers: 'x' })).toEqual(emptyList());
-    const list = readList({
+  it('reads back only what it could have written: anything else is left out and counted, never an error', () => {
+    expect(readList(null)).toEqual({ list: emptyList(), skipped: 0 });
+    expect(readList({ papers: 'x' })).toEqual({ list: emptyList(), skipped: 0 });
+    const { list, skipped } = readList({
       papers: [
         {
           ...paper('2603.00001'),
@@ -54,15 +54,44 @@ describe('the list', () => {
       ],
     });
     expect(list.papers.map((p) => p.id)).toEqual(['2603.00001', '2603.00002']);
+    expect(skipped).toBe(1);
     expect(list.papers[0]!.related).toEqual([{ id: '2603.00009', title: 'R' }]);
     expect(list.papers[0]!.tex).toBe('LLM$\\times$');
     expect(list.papers[0]).not.toHaveProperty('extra');
-    expect(list.papers[1]).toEqual({ id: '2603.00002', title: 'arXiv:2603.00002', authors: [], savedAt: '1970-01-01T00:00:00.000Z' });
+    expect(list.papers[1]).toEqual({ id: '2603.00002', title: 'arXiv:2603.00002', authors: [] });
+  });
+
+  it('checks dates as dates: a day that does not exist, or a time Date cannot read, is left out, and the paper kept', () => {
+    const { list, skipped } = readList({
+      papers: [
+        { id: '2603.00001', title: 'A', savedAt: '27/05/2024', listed: '27/05/2024', published: '2024-02-30' },
+        { id: '2603.00002', title: 'B', savedAt: '2024-13-45T99:00:00Z', listed: '2024-00-10', published: '2024-02-29' },
+        { id: '2603.00003', title: 'C', savedAt: '2024-05-27T10:00:00.000Z', listed: '2024-05-27' },
+      ],
+    });
+    expect(skipped).toBe(0);
+    expect(list.papers[0]).toEqual({ id: '2603.00001', title: 'A', authors: [] });
+    expect(list.papers[1]).toEqual({ id: '2603.00002', title: 'B', authors: [], published: '2024-02-29' });
+    expect(list.papers[2]).toMatchObject({ savedAt: '2024-05-27T10:00:00.000Z', listed: '2024-05-27' });
+    // Whatever was kept, a page can format without throwing.
+    const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC' });
+    for (const p of list.papers)
+      for (const d of [p.savedAt, p.listed && `${p.listed}T00:00:00Z`]) if (d) expect(() => format.format(new Date(d))).not.toThrow();
+  });
+
+  it('keeps when a paper was first saved, and saves a whole list at once in its order, after nothing already saved', () => {
+    const once = save(emptyList(), paper('2603.00001'));
+    expect(save(once, paper('2603.00001', { savedAt: '2027-01-01T00:00:00.000Z' })).papers[0]!.savedAt).toBe('2026-03-07T10:00:00.000Z');
+    const { savedAt: _none, ...unsaved } = paper('2603.00009');
+    expect(save(save(emptyList(), unsaved), paper('2603.00009')).papers[0]).not.toHaveProperty('savedAt');
+    const all = saveAll(once, [paper('2603.00002'), paper('2603.00001', { note: 'x' }), paper('2603.00003'), paper('2603.00002')]);
+    expect(all.papers.map((p) => p.id)).toEqual(['2603.00002', '2603.00003', '2603.00001']);
+    expect(all.papers[2]).toEqual(once.papers[0]);
   });
 
   it('trims and bounds every field it reads, and skips entries that are not objects', () => {
     const related = Array.from({ length: 25 }, (_, i) => ({ id: `2602.${String(10000 + i)}`, title: 'R' }));
-    const list = readList({
+    const { list, skipped } = readList({
       papers: [
         null,
         7,
@@ -77,6 +106,7 @@ describe('the list', () => {
       ],
     });
     expect(list.papers).toHaveLength(1);
+    expect(skipped).toBe(2);
     const [read] = list.papers;
     expect(read!.id).toBe('2603.00001');
     expect(read!.title).toBe('t'.repeat(500));
@@ -100,7 +130,7 @@ describe('import', () => {
       'n',
     );
     const back = parseImport(toJson(list));
-    expect(back).toEqual({ papers: list.papers });
+    expect(back).toEqual({ papers: list.papers, skipped: 0 });
     expect(addImported(emptyList(), (back as { papers: SavedPaper[] }).papers)).toEqual(list);
   });
 
@@ -109,6 +139,12 @@ describe('import', () => {
       ids: ['2406.12345', '2501.08331', 'hep-th/9901001', '2603.00011'],
     });
     expect(arxivIdsIn('x2406.12345 2406.123456 12.345 2026-03-06')).toEqual([]);
+    // PDF links, the form people copy most, with or without .pdf and a version; old-style ids too; arXiv: ids.
+    expect(
+      arxivIdsIn('https://arxiv.org/pdf/2401.12345v2.pdf https://arxiv.org/pdf/hep-th/9901001.pdf https://arxiv.org/pdf/2401.54321 arXiv:2312.00001v3'),
+    ).toEqual(['2401.12345', 'hep-th/9901001', '2401.54321', '2312.00001']);
+    // A file named after an id is not a link to it.
+    expect(arxivIdsIn('notes-2401.11111.txt 2401.22222.x')).toEqual([]);
     expect(parseImport('{"not": "a list"}')).toEqual({ ids: [] });
   });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DayOutcome, RunSummary } from '../../scripts/lib/capture/days/capture.ts';
 import { commitDays } from '../../scripts/lib/publish/commit.ts';
 import { freshness } from '../../scripts/lib/capture/freshness.ts';
-import { commitMessage, jobSummary } from '../../scripts/lib/capture/report.ts';
+import { commitMessage, jobSummary, stopLine } from '../../scripts/lib/capture/report.ts';
 
 const exec = promisify(execFile);
 const day = (date: string, status: DayOutcome['status'], papers = 0, added = 0, extra: Partial<DayOutcome> = {}): DayOutcome => ({
@@ -76,9 +76,29 @@ describe('jobSummary', () => {
     expect(text).toContain('| 2026-11-26 | 25 | 3 |  | written |');
   });
   it('says how many days are left when the run stopped at its budget', () => {
-    const run = { ...summary([day('2023-05-05', 'written', 3, 3, { backfill: true })]), remaining: ['2023-05-08', '2023-05-09'], stopped: 'budget' as const };
-    expect(jobSummary(run)).toContain('**2 days left** (from 2023-05-08)');
+    const run = {
+      ...summary([day('2023-05-05', 'written', 3, 3, { backfill: true })]),
+      remaining: ['2023-05-08', '2023-05-09'],
+      stop: { reason: 'time' as const, detail: 'the run’s time budget is spent' },
+    };
+    expect(jobSummary(run)).toContain('**2 days left** (from 2023-05-08): the run stopped at its time budget; the next runs go on.');
+    expect(stopLine(run)).toBe('stopped: budget reached, 2 days left');
     expect(jobSummary(summary([day('2023-05-05', 'written', 3, 3, { backfill: true })]))).toContain('**History complete**');
+  });
+  it('says the hub stopped the run, what it saw, and what is left of the days and the links', () => {
+    const stop = {
+      reason: 'failing' as const,
+      detail: 'the hub answered 3 requests in a row with a server error (https://hub/api/papers/2603.00001 HTTP 503 after 5 attempts)',
+    };
+    const links = { due: 300, asked: 3, answered: 0, missing: 0, failed: 3, remaining: 297, released: [], errors: [], stopped: stop };
+    const run = { ...summary([day('2026-11-27', 'written', 30, 2)]), remaining: ['2023-05-08'], links, stop };
+    expect(jobSummary(run)).toContain(
+      '> **Stopped**: the hub answered 3 requests in a row with a server error (https://hub/api/papers/2603.00001 HTTP 503 after 5 attempts). Everything captured is kept; 1 day left for the next run.',
+    );
+    expect(stopLine(run)).toBe(
+      'stopped: the hub answered 3 requests in a row with a server error (https://hub/api/papers/2603.00001 HTTP 503 after 5 attempts); everything captured is kept, 1 day, 297 papers to ask the hub about left for the next run',
+    );
+    expect(jobSummary(run)).toContain('**Links**: 3 papers asked (0 answered, 0 answered 404, 3 failed) of 300 papers due; 297 papers left for the next runs.');
   });
 });
 

@@ -19,8 +19,6 @@ export interface HttpOptions {
   maxRetryAfterMs: number;
   /** Minimum time between the starts of two requests (polite pacing during a backfill). */
   paceMs: number;
-  /** Epoch ms after which no retry waits: a budgeted run gives up on a day rather than overrun its job. */
-  stopAt?: number | undefined;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
 }
@@ -62,6 +60,19 @@ export interface HttpResponse {
   body: string;
 }
 
+/** What a request may be told by whoever runs it (the capture policy, scripts/lib/capture/policy.ts). */
+export interface RequestHooks {
+  /** Called before every attempt, retries included: throws to make no more. */
+  beforeAttempt?: () => void;
+  /** Epoch ms after which no retry waits: a budgeted run gives up on a request rather than overrun its job. */
+  stopAt?: number | undefined;
+}
+
+/** Anything that GETs a URL as the captures need: the client itself, or a step of a run under its policy. */
+export interface Fetcher {
+  get(url: string, accept?: string): Promise<HttpResponse>;
+}
+
 /** Seconds to wait from `Retry-After` (seconds or an HTTP date) or the `t=` of `RateLimit`. */
 export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
   const header = (name: string) => {
@@ -92,7 +103,7 @@ function describeNetworkError(error: unknown): { kind: HttpFailure; text: string
   return { kind: 'network', text: `network error: ${err.code ?? err.name ?? 'error'}: ${err.message ?? ''}`.trim() };
 }
 
-export class HttpClient {
+export class HttpClient implements Fetcher {
   readonly options: HttpOptions;
   readonly #dispatcher: Dispatcher;
   #lastStart = 0;
@@ -134,11 +145,12 @@ export class HttpClient {
   }
 
   /** GET a URL; resolves on 2xx, throws HttpError after retries on anything else. */
-  async get(url: string, accept = 'application/json'): Promise<HttpResponse> {
+  async get(url: string, accept = 'application/json', hooks: RequestHooks = {}): Promise<HttpResponse> {
     const { retries } = this.options;
     for (let attempt = 0; ; attempt++) {
       let failure: HttpError;
       let wait: number | undefined;
+      hooks.beforeAttempt?.();
       try {
         const response = await this.#once(url, accept);
         const { status } = response;
@@ -169,7 +181,7 @@ export class HttpClient {
       }
       if (attempt >= retries) throw failure;
       const delay = wait ?? backoffMs(attempt, this.options);
-      if (this.options.stopAt !== undefined && Date.now() + delay > this.options.stopAt) {
+      if (hooks.stopAt !== undefined && Date.now() + delay > hooks.stopAt) {
         throw new HttpError(url, failure.kind, `${failure.message}; not retried: the run's time budget ends first`, failure.status, { cause: failure });
       }
       await this.options.sleep(delay);

@@ -4,6 +4,7 @@ import { plural } from '../../../src/lib/text.ts';
 import type { DayOutcome, RunSummary } from './days/capture.ts';
 import type { LinksSummary } from './links/capture.ts';
 import { formatTrending, type TrendingSummary } from './trending/capture.ts';
+import { isHubTrouble, type Stop } from './policy.ts';
 
 const days = (n: number) => plural(n, 'day');
 const papers = (n: number) => plural(n, 'paper');
@@ -27,8 +28,11 @@ function backfillLine(backfill: DayOutcome[], remaining: number): string {
   return `backfill: ${dates[0]}..${dates.at(-1)}, ${days(written.length)}, ${papers(added)}; ${left}`;
 }
 
-/** A run's report: the days, and what the links and trending captures did when they ran. */
-export type RunReport = RunSummary & { links?: LinksSummary; trending?: TrendingSummary };
+/**
+ * A run's report: the days, what the links and trending captures did when they ran, why the run
+ * stopped early if it did (its time budget, or the hub in trouble), and the requests it made.
+ */
+export type RunReport = RunSummary & { links?: LinksSummary; trending?: TrendingSummary; stop?: Stop; requests?: number };
 
 /** `trending 2026-12-01: 50 papers, 2 new in the top ten` */
 function trendingLine(trending: TrendingSummary | undefined): string | undefined {
@@ -67,13 +71,14 @@ export function jobSummary(summary: RunReport): string {
   ];
   const failed = summary.days.filter((day) => day.status === 'failed');
   for (const day of failed) lines.push(`> **Error** ${day.date}: ${day.error}`, '');
-  if (summary.stopped === 'unreachable') {
+  const stop = summary.stop ?? summary.stopped;
+  if (isHubTrouble(stop)) {
+    lines.push(`> **Stopped**: ${stop!.detail}. Everything captured is kept; ${days(summary.remaining.length)} left for the next run.`, '');
+  } else if (stop) {
     lines.push(
-      `**The hub could not be reached**, several days in a row: the run stopped asking. Everything captured is kept; ${days(summary.remaining.length)} left.`,
+      `**${days(summary.remaining.length)} left**${summary.remaining.length ? ` (from ${summary.remaining[0]})` : ''}: the run stopped at its time budget; the next runs go on.`,
       '',
     );
-  } else if (summary.stopped) {
-    lines.push(`**${days(summary.remaining.length)} left** (from ${summary.remaining[0]}): the run stopped at its time budget; the next runs go on.`, '');
   } else if (summary.days.some((day) => day.backfill)) {
     lines.push('**History complete**: no days left to fill in.', '');
   }
@@ -86,7 +91,7 @@ export function jobSummary(summary: RunReport): string {
   }
   if (links) {
     lines.push(
-      `**Links**: ${papers(links.asked)} asked (${links.found} answered, ${links.none} not on the hub, ${links.failed} failed) of ${papers(links.due)} due; ${papers(links.remaining)} left for the next runs.${links.released.length ? ` Newly with models: ${links.released.join(', ')}.` : ''}`,
+      `**Links**: ${papers(links.asked)} asked (${links.answered} answered, ${links.missing} answered 404, ${links.failed} failed) of ${papers(links.due)} due; ${papers(links.remaining)} left for the next runs.${links.released.length ? ` Newly with models: ${links.released.join(', ')}.` : ''}`,
       '',
     );
     for (const line of links.errors) lines.push(`> **Links error** ${line}`, '');
@@ -96,4 +101,20 @@ export function jobSummary(summary: RunReport): string {
     lines.push(`| ${day.date} | ${day.papers || ''} | ${day.added || ''} | ${day.updated || ''} | ${day.status === 'failed' ? '**failed**' : day.status} |`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The line a run that stopped early ends with: why, and what is left for the next run (days,
+ * papers to ask the hub about, the day's trending list).
+ */
+export function stopLine(report: RunReport): string | undefined {
+  const { stop } = report;
+  if (!stop) return undefined;
+  const left = [
+    report.remaining.length || !report.links ? days(report.remaining.length) : undefined,
+    report.links?.remaining ? `${papers(report.links.remaining)} to ask the hub about` : undefined,
+    report.trending?.stopped && !report.trending.written ? "today's trending list" : undefined,
+  ].filter(Boolean);
+  if (stop.reason === 'time') return `stopped: budget reached, ${left.join(', ')} left`;
+  return `stopped: ${stop.detail}; everything captured is kept, ${left.join(', ')} left for the next run`;
 }

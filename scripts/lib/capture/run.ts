@@ -1,21 +1,21 @@
 // One snapshot run, as the command and the scheduled workflow make it: the refresh window, then
 // the trending list and the links due, then the days of history, all through one HTTP client and
-// within one time budget. Everything captured is written as it comes; the report says what is left.
+// one capture policy (policy.ts). Everything captured is written as it comes; the report says what
+// is left.
+import type { Archive } from '../../../src/lib/archive.ts';
 import { loadArchive } from '../load-archive.ts';
 import { inputSources, networkSources, planDays, runCapture, type DaySource, type RunSummary } from './days/capture.ts';
 import { daysDir, readEmptyDays } from './days/store.ts';
 import { HttpClient } from './http.ts';
+import { CapturePolicy } from './policy.ts';
 import { DEFAULT_ENDPOINT } from './days/hub.ts';
 import { captureLinks, formatLinks, type LinksSummary } from './links/capture.ts';
 import { linksDir } from './links/store.ts';
 import type { SnapshotArgs } from './options.ts';
 import type { RunReport } from './report.ts';
 import { listDates } from './store.ts';
-import { captureTrending, type TrendingSummary } from './trending/capture.ts';
+import { captureTrending, TRENDING_REQUESTS, type TrendingSummary } from './trending/capture.ts';
 import { trendingDir } from './trending/store.ts';
-
-/** How long the day in progress may run past --budget before its retries give up. */
-const BUDGET_GRACE_MS = 120_000;
 
 export const EMPTY_RUN: RunSummary = { days: [], written: 0, added: 0, failed: 0, remaining: [] };
 
@@ -53,27 +53,30 @@ export function snapshotEnv(env: NodeJS.ProcessEnv = process.env, log: (line: st
   };
 }
 
-/** Capture what `args` asks for; the report of the run, whatever stopped it. */
+/** The days each held paper was listed on, oldest first. */
+const heldDays = (archive: Archive) => (id: string) => archive.papers.get(id)?.days;
+
+/**
+ * Capture what `args` asks for, under one policy: no new work after the time budget, every step
+ * within its allowance of requests, and the whole run stopped, with what is left reported, once the
+ * hub is unreachable or refusing. Returns the report of the run, whatever stopped it.
+ */
 export async function runSnapshot(args: SnapshotArgs, env: SnapshotEnv): Promise<RunReport> {
   const { log } = env;
   const dir = env.daysDir;
   const started = Date.now();
-  const budgetMs = args.budgetSeconds !== undefined ? args.budgetSeconds * 1000 : undefined;
-  const left = () => (budgetMs === undefined ? undefined : Math.max(0, budgetMs - (Date.now() - started)));
-  const client = new HttpClient({
-    token: env.token,
-    ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}),
-    ...(budgetMs !== undefined ? { stopAt: started + budgetMs + BUDGET_GRACE_MS } : {}),
-  });
+  const policy = new CapturePolicy({ deadline: args.budgetSeconds !== undefined ? started + args.budgetSeconds * 1000 : undefined });
+  const client = new HttpClient({ token: env.token, ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}) });
+  // The days have no allowance of their own: the time budget bounds them.
+  const dayStep = policy.step(client);
   const capture = async (sources: DaySource[]) => {
     if (!sources.length) return EMPTY_RUN;
-    const budget = left();
     return runCapture(sources, dir, {
       force: args.force,
       ...(args.capturedAt ? { now: () => args.capturedAt! } : {}),
       log,
       recordEmpty: !args.input,
-      ...(budget !== undefined ? { budgetMs: budget } : {}),
+      step: dayStep,
     });
   };
   try {
@@ -81,32 +84,33 @@ export async function runSnapshot(args: SnapshotArgs, env: SnapshotEnv): Promise
       ? []
       : args.input
         ? await inputSources(args)
-        : networkSources(planDays(args, new Set(await listDates(dir)), await readEmptyDays(dir)), client, env.endpoint);
+        : networkSources(planDays(args, new Set(await listDates(dir)), await readEmptyDays(dir)), dayStep, env.endpoint);
     // With links or trending to capture, the days of history wait until they are done.
     const later = args.links || args.trending;
     let summary = await capture(later ? sources.filter((source) => !source.backfill) : sources);
     let trending: TrendingSummary | undefined;
-    if (args.trending && summary.stopped !== 'unreachable') {
-      trending = await captureTrending({ daysDir: dir, dir: env.trendingDir, client, endpoint: env.endpoint, log });
-    }
-    let links: LinksSummary | undefined;
-    if (args.links && summary.stopped !== 'unreachable') {
-      links = await captureLinks({
-        archive: await loadArchive(dir, env.linksDir),
-        dir: env.linksDir,
-        client,
+    if (args.trending) {
+      const archive = await loadArchive(dir, env.linksDir);
+      trending = await captureTrending({
+        daysDir: dir,
+        dir: env.trendingDir,
+        step: policy.step(client, TRENDING_REQUESTS),
         endpoint: env.endpoint,
-        budget: args.linksBudget,
-        ...(budgetMs !== undefined ? { stopAt: started + budgetMs } : {}),
+        held: heldDays(archive),
         log,
       });
+    }
+    let links: LinksSummary | undefined;
+    if (args.links) {
+      const archive = await loadArchive(dir, env.linksDir);
+      links = await captureLinks({ archive, dir: env.linksDir, step: policy.step(client, args.linksBudget), endpoint: env.endpoint, log });
       log(formatLinks(links));
     }
     const history = later ? sources.filter((source) => source.backfill) : [];
-    if (summary.stopped === undefined) summary = joined(summary, await capture(history));
-    // A run stopped before history began leaves all of it for the next run.
-    else summary = { ...summary, remaining: [...summary.remaining, ...history.map((source) => source.date)].sort() };
-    return { ...summary, ...(links ? { links } : {}), ...(trending ? { trending } : {}) };
+    summary = joined(summary, await capture(history));
+    // The run stopped if the hub did, or a step ran out of time; a step's own allowance of requests is no stop of the run.
+    const stop = policy.stopped ?? [summary.stopped, trending?.stopped, links?.stopped].find((s) => s?.reason === 'time');
+    return { ...summary, ...(links ? { links } : {}), ...(trending ? { trending } : {}), ...(stop ? { stop } : {}), requests: policy.requests };
   } finally {
     await client.close();
   }

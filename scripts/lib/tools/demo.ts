@@ -8,6 +8,7 @@ import path from 'node:path';
 import { addDays } from '../../../src/lib/dates.ts';
 import { formatSummary, inputSources, runCapture, type RunSummary } from '../capture/days/capture.ts';
 import { HttpClient } from '../capture/http.ts';
+import { CapturePolicy } from '../capture/policy.ts';
 import { captureLinks, formatLinks } from '../capture/links/capture.ts';
 import { EMPTY_RUN, joined } from '../capture/run.ts';
 import { captureTrending } from '../capture/trending/capture.ts';
@@ -66,6 +67,9 @@ async function askSampleHub(sample: readonly SampleDay[], dirs: ReturnType<typeo
   const archive = await loadArchive(dirs.days, dirs.links);
   const hub = await startSampleHub(sample, sample[0]!.date);
   const client = new HttpClient({ paceMs: 0 });
+  // No budgets: the stand-in hub answers everything asked.
+  const step = new CapturePolicy().step(client);
+  const held = (id: string) => archive.papers.get(id)?.days;
   try {
     const last = addDays(sample.at(-1)!.date, 1);
     for (let today = addDays(sample[0]!.date, 1); ; today = today < last && addDays(today, 7) > last ? last : addDays(today, 7)) {
@@ -73,9 +77,8 @@ async function askSampleHub(sample: readonly SampleDay[], dirs: ReturnType<typeo
       const found = await captureLinks({
         archive,
         dir: dirs.links,
-        client,
+        step,
         endpoint: hub.endpoint,
-        budget: Infinity,
         now: () => new Date(`${today}T08:17:00Z`),
       });
       if (today >= last) {
@@ -87,7 +90,7 @@ async function askSampleHub(sample: readonly SampleDay[], dirs: ReturnType<typeo
     for (const day of sample.slice(-10)) {
       hub.setToday(day.date);
       const now = () => new Date(`${day.date}T19:17:00Z`);
-      await captureTrending({ daysDir: dirs.days, dir: dirs.trending, client, endpoint: hub.endpoint, now, log: (line) => console.log(line) });
+      await captureTrending({ daysDir: dirs.days, dir: dirs.trending, step, endpoint: hub.endpoint, held, now, log: (line) => console.log(line) });
     }
   } finally {
     await client.close();
@@ -112,11 +115,11 @@ export async function captureDemo(root: string, count: number): Promise<void> {
   await askSampleHub(sample, dirs);
 }
 
-function step(title: string, root: string, args: string[]): void {
+function runStep(title: string, root: string, args: string[]): void {
   console.log(`\n▶ ${title}`);
   const result = spawnSync('npm', args, { stdio: 'inherit', env: demoEnv(root) });
   if (result.status !== 0) throw new Error(`${title} failed (exit ${result.status ?? result.signal})`);
 }
 
-export const buildDemo = (root: string) => step('Build the site', root, ['run', 'build']);
-export const serveDemo = (root: string) => step('Serve it (Ctrl-C to stop)', root, ['run', 'preview']);
+export const buildDemo = (root: string) => runStep('Build the site', root, ['run', 'build']);
+export const serveDemo = (root: string) => runStep('Serve it (Ctrl-C to stop)', root, ['run', 'preview']);

@@ -1,11 +1,13 @@
-// One capture run: for each day, get the listing (network or recorded files), merge it into the
-// day file, and report a line per day. A day that fails never touches its file.
+// The day capture: for each day, get the listing (network or recorded files), merge it into the
+// day file, and report a line per day. A day that fails never touches its file; a run the capture
+// policy stops (scripts/lib/capture/policy.ts) leaves the days it did not reach for the next.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiItem } from '../../../../src/lib/schema.ts';
 import type { SnapshotArgs } from '../options.ts';
 import { UsageError } from '../../cli.ts';
-import { HttpError, type HttpClient } from '../http.ts';
+import type { Fetcher } from '../http.ts';
+import { CaptureStopped, type PolicyStep, type Stop } from '../policy.ts';
 import { fetchDailyPapers, ListingError, parseApiBody } from './hub.ts';
 import { mergeDay } from './merge.ts';
 import { normalizeItem } from './normalize.ts';
@@ -34,10 +36,10 @@ export interface RunSummary {
   written: number;
   added: number;
   failed: number;
-  /** Days planned but not reached because the time budget ran out, oldest first. */
+  /** Days planned but not reached, oldest first. */
   remaining: string[];
-  /** Set when the run stopped early: on its --budget, or because the hub could not be reached. */
-  stopped?: 'budget' | 'unreachable';
+  /** Why the capture stopped early: its time budget, or the hub in trouble. */
+  stopped?: Stop;
 }
 
 /** Where one day's items come from: a date and a function that yields them (and says from where). */
@@ -120,11 +122,11 @@ export async function inputSources(args: Pick<SnapshotArgs, 'input' | 'inputDate
     .map(({ name, date }) => fromFile(path.join(input, name), date));
 }
 
-export function networkSources(days: readonly PlannedDay[], client: HttpClient, endpoint: string): DaySource[] {
+export function networkSources(days: readonly PlannedDay[], fetcher: Fetcher, endpoint: string): DaySource[] {
   return days.map(({ date, backfill }) => ({
     date,
     backfill,
-    load: () => fetchDailyPapers(client, endpoint, date),
+    load: () => fetchDailyPapers(fetcher, endpoint, date),
   }));
 }
 
@@ -149,31 +151,12 @@ export function formatSummary(summary: RunSummary): string {
   return `${plural(summary.days.length, 'day')}: ${summary.written} written, ${count('unchanged')} unchanged, ${count('empty') + count('kept')} without a listing, ${summary.failed} failed; ${plural(summary.added, 'paper')} added`;
 }
 
-/** The line a run that stopped early ends with: why, and how many days are left for the next run. */
-export function formatStop(summary: RunSummary): string | undefined {
-  const left = plural(summary.remaining.length, 'day');
-  if (summary.stopped === 'budget') return `stopped: budget reached, ${left} left`;
-  if (summary.stopped === 'unreachable')
-    return `stopped: the hub could not be reached for ${UNREACHABLE_LIMIT} days in a row; everything captured is kept, ${left} left for the next run`;
-  return undefined;
-}
-
-/** Consecutive days failing to reach the hub at all after which a run stops asking. */
-export const UNREACHABLE_LIMIT = 3;
-
-/** A failure to reach the server at all (refused, no route, DNS, timeout), anywhere in the cause chain. */
-export function isUnreachable(error: unknown): boolean {
-  for (let e = error; e; e = (e as Error).cause) if (e instanceof HttpError && (e.kind === 'network' || e.kind === 'timeout')) return true;
-  return false;
-}
-
 export interface CaptureOptions {
   force?: boolean;
   now?: () => Date;
   log?: (line: string) => void;
-  /** Start no new day once this many milliseconds have passed (by `elapsedMs`). */
-  budgetMs?: number;
-  elapsedMs?: () => number;
+  /** The run's step the network sources fetch through: no new day starts once it says stop. */
+  step?: PolicyStep;
   /** Keep empty-days.json: add days the hub answered empty, remove days that turned out listed. */
   recordEmpty?: boolean;
 }
@@ -181,27 +164,25 @@ export interface CaptureOptions {
 export async function runCapture(sources: DaySource[], dir: string, options: CaptureOptions = {}): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
-  const started = performance.now();
-  const elapsedMs = options.elapsedMs ?? (() => performance.now() - started);
   const empty = options.recordEmpty ? await readEmptyDays(dir) : new Set<string>();
   const days: DayOutcome[] = [];
-  let stopped: RunSummary['stopped'];
-  let unreachable = 0;
+  let stopped: Stop | undefined;
   let next = 0;
   for (; next < sources.length; next++) {
-    if (options.budgetMs !== undefined && elapsedMs() >= options.budgetMs) {
-      stopped = 'budget';
-      break;
-    }
+    stopped = options.step?.stop;
+    if (stopped) break;
     const source = sources[next]!;
     let outcome: DayOutcome;
     try {
       const { items, source: from } = await source.load();
       outcome = { ...(await captureDay(dir, source.date, items, now().toISOString(), options.force)), source: from };
       if (options.recordEmpty) await recordEmptiness(dir, empty, outcome);
-      unreachable = 0;
     } catch (error) {
-      unreachable = isUnreachable(error) ? unreachable + 1 : 0;
+      // Stopped before the day's listing was whole: the day is left for the next run, untouched.
+      if (error instanceof CaptureStopped) {
+        stopped = error.stop;
+        break;
+      }
       outcome = {
         date: source.date,
         status: 'failed',
@@ -215,12 +196,6 @@ export async function runCapture(sources: DaySource[], dir: string, options: Cap
     if (source.backfill) outcome.backfill = true;
     days.push(outcome);
     log(formatOutcome(outcome));
-    // Each unreachable day costs its retries; a run of them means the hub (or the network) is down.
-    if (unreachable >= UNREACHABLE_LIMIT) {
-      stopped = 'unreachable';
-      next++;
-      break;
-    }
   }
   return {
     days,

@@ -2,7 +2,8 @@
 // listing as the fallback when the API fails in a way retrying does not fix.
 import * as cheerio from 'cheerio';
 import { ApiListing, describeIssues, type ApiItem } from '../../../../src/lib/schema.ts';
-import { HttpError, type HttpClient } from '../http.ts';
+import { HttpError, type Fetcher } from '../http.ts';
+import { CaptureStopped } from '../policy.ts';
 
 export const DEFAULT_ENDPOINT = 'https://huggingface.co';
 /** The API's default and largest page. */
@@ -91,7 +92,7 @@ export function parseListingHtml(html: string): ApiItem[] {
   return parsed.data;
 }
 
-async function fetchApi(client: HttpClient, endpoint: string, date: string): Promise<ApiItem[]> {
+async function fetchApi(client: Fetcher, endpoint: string, date: string): Promise<ApiItem[]> {
   const items: ApiItem[] = [];
   const seen = new Set<string>();
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -114,7 +115,7 @@ async function fetchApi(client: HttpClient, endpoint: string, date: string): Pro
   return items;
 }
 
-async function fetchHtml(client: HttpClient, endpoint: string, date: string): Promise<ApiItem[]> {
+async function fetchHtml(client: Fetcher, endpoint: string, date: string): Promise<ApiItem[]> {
   const url = htmlUrl(endpoint, date);
   const response = await client.get(url, 'text/html');
   try {
@@ -132,10 +133,12 @@ function failure(url: string, error: unknown): { url: string; problem: string } 
 }
 
 /** Every item listed on a date. Throws a ListingError naming the date, URL and problem. */
-export async function fetchDailyPapers(client: HttpClient, endpoint: string, date: string): Promise<Listing> {
+export async function fetchDailyPapers(client: Fetcher, endpoint: string, date: string): Promise<Listing> {
   try {
     return { items: await fetchApi(client, endpoint, date), source: 'api', url: apiUrl(endpoint, date) };
   } catch (apiError) {
+    // The run's policy said stop: no fallback request either.
+    if (apiError instanceof CaptureStopped) throw apiError;
     // Rate limiting, a rejected date (400: invalid or future) or a host that cannot be reached at
     // all would fail the same way on the HTML page, which is on the same host.
     if (apiError instanceof HttpError && (apiError.kind === 'rate-limited' || apiError.kind === 'network' || apiError.status === 400)) {
@@ -145,6 +148,7 @@ export async function fetchDailyPapers(client: HttpClient, endpoint: string, dat
       const items = await fetchHtml(client, endpoint, date);
       return { items, source: 'html', url: htmlUrl(endpoint, date) };
     } catch (htmlError) {
+      if (htmlError instanceof CaptureStopped) throw htmlError;
       const api = failure(apiUrl(endpoint, date), apiError);
       const html = failure(htmlUrl(endpoint, date), htmlError);
       // One line naming both failures; the cause chain carries the fallback's.

@@ -1,14 +1,15 @@
-// The links capture: ask the hub about the papers due (schedule.ts), one request
-// each, within a request budget and the run's time budget, through the same HTTP client (pace,
-// retries, rate limits) as the day capture. Each answer is written at once, so a run stopped at
-// any point keeps every answer it got, and the rest is due next run.
+// The links capture: ask the hub about the papers due (schedule.ts), one request each, through
+// the run's capture policy (its allowance of requests, retries included, and its stops). Each
+// answer is written at once, so a run stopped at any point keeps every answer it got, and the rest
+// is due next run. What was recorded is never replaced by less: an ask that gets no answer keeps
+// it, and says so.
 import type { Archive } from '../../../../src/lib/archive.ts';
 import { todayUtc } from '../../../../src/lib/dates.ts';
 import { ApiPaperLinks, describeIssues, type LinksDay, type PaperLinks } from '../../../../src/lib/schema.ts';
-import { isUnreachable, UNREACHABLE_LIMIT } from '../days/capture.ts';
-import { HttpError, type HttpClient } from '../http.ts';
-import { normalizeLinks, noLinks } from './normalize.ts';
-import { planLinks } from './schedule.ts';
+import { HttpError, type Fetcher } from '../http.ts';
+import { CaptureStopped, type PolicyStep, type Stop } from '../policy.ts';
+import { normalizeLinks, unansweredLinks } from './normalize.ts';
+import { planLinks, type Candidate } from './schedule.ts';
 import { linksFiles } from './store.ts';
 
 export function paperApiUrl(endpoint: string, id: string): string {
@@ -16,16 +17,10 @@ export function paperApiUrl(endpoint: string, id: string): string {
   return new URL(`/api/papers/${id}`, endpoint).href;
 }
 
-/** The hub's answer about one paper, or undefined when it has no page for it (404: nothing links it). */
-export async function fetchPaperLinks(client: HttpClient, endpoint: string, id: string): Promise<ApiPaperLinks | undefined> {
+/** The hub's answer about one paper; an HttpError (a 404 too) or a one-line Error for anything else. */
+export async function fetchPaperLinks(fetcher: Fetcher, endpoint: string, id: string): Promise<ApiPaperLinks> {
   const url = paperApiUrl(endpoint, id);
-  let body: string;
-  try {
-    body = (await client.get(url)).body;
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 404) return undefined;
-    throw error;
-  }
+  const { body } = await fetcher.get(url);
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -42,8 +37,11 @@ export interface LinksSummary {
   /** Papers due when the run started. */
   due: number;
   asked: number;
-  found: number;
-  none: number;
+  /** Asks the hub answered. */
+  answered: number;
+  /** Asks answered 404: what was recorded is kept, and the paper asked again in a few days. */
+  missing: number;
+  /** Asks that failed otherwise (a server error, a broken body), kept the same way. */
   failed: number;
   /** Papers due that this run did not ask. */
   remaining: number;
@@ -51,103 +49,114 @@ export interface LinksSummary {
   released: string[];
   /** One line per failure: the paper, the URL and the problem. */
   errors: string[];
-  stopped?: 'budget' | 'unreachable' | 'rate-limited';
+  /** Why the capture stopped before asking every paper due, if it did. */
+  stopped?: Stop;
 }
 
 export interface LinksOptions {
   archive: Archive;
   dir: string;
-  client: HttpClient;
+  /** The run's step for links: its allowance is the request budget. */
+  step: PolicyStep;
   endpoint: string;
-  /** Requests at most. */
-  budget: number;
   now?: () => Date;
-  /** Epoch ms after which no new request starts (the run's time budget). */
-  stopAt?: number;
   log?: (line: string) => void;
 }
 
+/** Every paper the archive holds, with when it was last asked and answered. */
+function candidates(archive: Archive, known: ReadonlyMap<string, { links: PaperLinks }>): Candidate[] {
+  return [...archive.papers.values()].map((record) => {
+    const links = known.get(record.paper.id)?.links;
+    return { id: record.paper.id, listed: record.days[0]!, checkedAt: links?.checkedAt, unanswered: links?.unanswered };
+  });
+}
+
+/**
+ * The links files of a run, each read once and written as each paper's record changes. A paper
+ * lives in the file of its first listed day; one found elsewhere moves there, written in its new
+ * place before it leaves the old, so a failure between the two loses nothing.
+ */
+function linksDays(dir: string) {
+  const days = new Map<string, LinksDay>();
+  const day = async (date: string) => {
+    let held = days.get(date);
+    if (!held) days.set(date, (held = (await linksFiles.read(dir, date)) ?? { date, papers: {} }));
+    return held;
+  };
+  const write = async (next: LinksDay) => {
+    await linksFiles.write(dir, next, days.get(next.date));
+    days.set(next.date, next);
+  };
+  return {
+    async put(id: string, date: string, links: PaperLinks, from?: string) {
+      const into = await day(date);
+      await write({ ...into, papers: { ...into.papers, [id]: links } });
+      if (from === undefined || from === date) return;
+      const old = await day(from);
+      const { [id]: _moved, ...rest } = old.papers;
+      await write({ ...old, papers: rest });
+    },
+  };
+}
+
+/** What an ask that got no answer says, in a few words: `HTTP 404`, `HTTP 503 after 5 attempts`, the body's problem. */
+const problemOf = (error: unknown) => (error instanceof HttpError ? error.message : (error as Error).message);
+
 export async function captureLinks(options: LinksOptions): Promise<LinksSummary> {
-  const { archive, dir, client, endpoint } = options;
+  const { archive, dir, step, endpoint } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? (() => {});
   const known = new Map(
     (await linksFiles.readAll(dir)).flatMap((day) => Object.entries(day.papers).map(([id, links]) => [id, { date: day.date, links }] as const)),
   );
-  const candidates = [...archive.papers.values()].map((record) => ({
-    id: record.paper.id,
-    listed: record.days[0]!,
-    checkedAt: known.get(record.paper.id)?.links.checkedAt,
-  }));
-  const plan = planLinks(candidates, todayUtc(now()), options.budget);
-  const summary: LinksSummary = { due: plan.due, asked: 0, found: 0, none: 0, failed: 0, remaining: plan.due, released: [], errors: [] };
-  const days = new Map<string, LinksDay>();
-  const dayOf = async (date: string) => {
-    let day = days.get(date);
-    if (!day) days.set(date, (day = (await linksFiles.read(dir, date)) ?? { date, papers: {} }));
-    return day;
-  };
-  let unreachable = 0;
+  // Every paper due, in order: the step's allowance of requests (retries count) says when to stop.
+  const plan = planLinks(candidates(archive, known), todayUtc(now()), Infinity);
+  const summary: LinksSummary = { due: plan.due, asked: 0, answered: 0, missing: 0, failed: 0, remaining: plan.due, released: [], errors: [] };
+  const files = linksDays(dir);
   for (const candidate of plan.ask) {
-    if (options.stopAt !== undefined && Date.now() >= options.stopAt) {
-      summary.stopped = 'budget';
+    const stop = step.stop;
+    if (stop) {
+      summary.stopped = stop;
       break;
     }
     const previous = known.get(candidate.id);
-    summary.asked++;
-    summary.remaining--;
+    const at = now().toISOString();
     let links: PaperLinks;
     try {
-      const answer = await fetchPaperLinks(client, endpoint, candidate.id);
-      const checkedAt = now().toISOString();
-      links = answer ? normalizeLinks(answer, checkedAt, previous?.links) : noLinks(checkedAt, previous?.links);
-      unreachable = 0;
+      links = normalizeLinks(await fetchPaperLinks(step, endpoint, candidate.id), at, previous?.links);
+      summary.answered++;
     } catch (error) {
-      summary.failed++;
-      const line = `${candidate.id}: ${(error as Error).message}`;
-      summary.errors.push(line);
-      log(`links ${line}`);
-      unreachable = isUnreachable(error) ? unreachable + 1 : 0;
-      if (error instanceof HttpError && error.kind === 'rate-limited') {
-        summary.stopped = 'rate-limited';
+      if (error instanceof CaptureStopped) {
+        summary.stopped = error.stop;
         break;
       }
-      if (unreachable >= UNREACHABLE_LIMIT) {
-        summary.stopped = 'unreachable';
-        break;
+      const notFound = error instanceof HttpError && error.status === 404;
+      if (notFound) summary.missing++;
+      else {
+        summary.failed++;
+        const line = `${candidate.id}: ${(error as Error).message}`;
+        summary.errors.push(line);
+        log(`links ${line}`);
       }
-      continue;
+      // No connection, or the hub refusing the run, says nothing of the paper: it stays as it was, due.
+      if (error instanceof HttpError && (error.kind === 'network' || error.kind === 'timeout' || error.kind === 'rate-limited')) {
+        summary.asked++;
+        continue;
+      }
+      links = unansweredLinks(previous?.links, at, problemOf(error));
     }
-    if (links.none) summary.none++;
-    else summary.found++;
+    summary.asked++;
+    summary.remaining--;
     if (links.modelsSince && !previous?.links.modelsSince) summary.released.push(candidate.id);
-    // A paper lives in the file of its first listed day; one found earlier elsewhere moves there.
-    if (previous && previous.date !== candidate.listed) {
-      const old = await dayOf(previous.date);
-      const { [candidate.id]: _moved, ...rest } = old.papers;
-      const next = { ...old, papers: rest };
-      await linksFiles.write(dir, next, old);
-      days.set(old.date, next);
-    }
-    const day = await dayOf(candidate.listed);
-    const next = { ...day, papers: { ...day.papers, [candidate.id]: links } };
-    await linksFiles.write(dir, next, day);
-    days.set(day.date, next);
+    await files.put(candidate.id, candidate.listed, links, previous?.date);
   }
   return summary;
 }
 
-/** The run's line about links: `links: 212 asked (180 with links, 30 not on the hub, 2 failed); 1,204 due, 992 left`. */
+/** The run's line about links: `links: 212 asked (180 answered, 30 answered 404, 2 failed); 1,204 due, 992 left for the next runs`. */
 export function formatLinks(summary: LinksSummary): string {
   const left = summary.remaining ? `, ${summary.remaining.toLocaleString('en-US')} left for the next runs` : '';
   const released = summary.released.length ? `; ${summary.released.length} newly with models` : '';
-  const stopped =
-    summary.stopped === 'rate-limited'
-      ? '; stopped: the hub asked us to slow down'
-      : summary.stopped === 'unreachable'
-        ? '; stopped: the hub could not be reached'
-        : summary.stopped === 'budget'
-          ? '; stopped: time budget reached'
-          : '';
-  return `links: ${summary.asked} asked (${summary.found} with an answer, ${summary.none} not on the hub, ${summary.failed} failed); ${summary.due.toLocaleString('en-US')} due${left}${released}${stopped}`;
+  const stopped = summary.stopped && summary.stopped.reason !== 'requests' ? `; stopped: ${summary.stopped.detail}` : '';
+  return `links: ${summary.asked} asked (${summary.answered} answered, ${summary.missing} answered 404, ${summary.failed} failed); ${summary.due.toLocaleString('en-US')} due${left}${released}${stopped}`;
 }

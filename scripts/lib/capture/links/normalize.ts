@@ -50,23 +50,36 @@ function kind(list: readonly ApiRepo[] | undefined, total: number | undefined, n
   return { total: all, top };
 }
 
-/** What to keep of the hub's answer, checked at `checkedAt`; `previous` keeps the day models first appeared. */
+/**
+ * What to keep of the hub's answer, checked at `checkedAt`. An answer is news: a kind it lists
+ * nothing of (models taken down) is gone, though `modelsSince` stays, since the weights were out.
+ * A field it says nothing about at all (neither list nor count, no repository) is not news: the
+ * hub stopped sending it, and what was recorded stays.
+ */
 export function normalizeLinks(api: ApiPaperLinks, checkedAt: string, previous?: PaperLinks): PaperLinks {
-  const models = kind(api.linkedModels, api.numTotalModels, 'models');
-  const githubRepo = webUrl(api.githubRepo);
+  const kindOf = (name: 'models' | 'datasets' | 'spaces', list: readonly ApiRepo[] | undefined, total: number | undefined) =>
+    list === undefined && total === undefined ? previous?.[name] : kind(list, total, name);
+  const models = kindOf('models', api.linkedModels, api.numTotalModels);
+  const answeredRepo = webUrl(api.githubRepo);
+  const githubRepo = answeredRepo ?? previous?.githubRepo;
   return dropUndefined({
     checkedAt,
     models,
-    datasets: kind(api.linkedDatasets, api.numTotalDatasets, 'datasets'),
-    spaces: kind(api.linkedSpaces, api.numTotalSpaces, 'spaces'),
+    datasets: kindOf('datasets', api.linkedDatasets, api.numTotalDatasets),
+    spaces: kindOf('spaces', api.linkedSpaces, api.numTotalSpaces),
     githubRepo,
-    githubStars: githubRepo ? count(api.githubStars) : undefined,
-    projectPage: webUrl(api.projectPage),
+    githubStars: answeredRepo ? (count(api.githubStars) ?? (answeredRepo === previous?.githubRepo ? previous.githubStars : undefined)) : previous?.githubStars,
+    projectPage: webUrl(api.projectPage) ?? previous?.projectPage,
     modelsSince: previous?.modelsSince ?? (models ? checkedAt : undefined),
   });
 }
 
-/** The hub has no page for the paper (404): no links yet, which is an answer like any other. */
-export function noLinks(checkedAt: string, previous?: PaperLinks): PaperLinks {
-  return dropUndefined({ checkedAt, none: true as const, modelsSince: previous?.modelsSince });
+/**
+ * An ask that got no answer (a 404, a server error, a broken body): everything recorded stays,
+ * with when and how the hub failed to answer, so the page can say what it shows is as of its last
+ * answer, and the paper is asked again soon.
+ */
+export function unansweredLinks(previous: PaperLinks | undefined, at: string, problem: string): PaperLinks {
+  const before = previous?.unanswered;
+  return { ...previous, unanswered: { since: before?.since ?? at, at, times: (before?.times ?? 0) + 1, problem: problem.slice(0, 300) } };
 }

@@ -1,6 +1,7 @@
 // When to ask the hub again about a paper: models, datasets and Spaces arrive over months, so a
 // paper is asked as it ages (1, 3, 7, 14, 30, 60, 120, 240 and 365 days after it was listed, then
-// every year), never twice in one run, and the papers that have waited longest go first.
+// every year), never twice in one run, and the papers that have waited longest go first. An ask
+// that got no answer is tried again within days, not at the paper's next age.
 import { addDays, daysBetween } from '../../../../src/lib/dates.ts';
 
 /** Ages in days at which a paper is asked; after the last, once a year. */
@@ -26,18 +27,37 @@ function ageOfStage(n: number): number {
   return SCHEDULE_DAYS.at(-1)! + (n - SCHEDULE_DAYS.length) * YEAR;
 }
 
+/** Days after an unanswered ask (the first, second, third in a row) that the paper is asked again; after that, its age decides. */
+export const RETRY_DAYS = [1, 3, 7] as const;
+
 export interface Candidate {
   id: string;
   /** The day it was first listed: the schedule counts from it. */
   listed: string;
-  /** When the hub was last asked about it, if ever. */
+  /** When the hub last answered about it, if ever. */
   checkedAt?: string | undefined;
+  /** The asks since then that got no answer. */
+  unanswered?: { at: string; times: number } | undefined;
 }
 
-/** The day a paper's next check falls due: the first scheduled age past the one it was last asked at. */
+/** When it was last asked, answered or not. */
+const lastAsked = (candidate: Candidate): string | undefined =>
+  [candidate.checkedAt, candidate.unanswered?.at]
+    .filter((at): at is string => at !== undefined)
+    .sort()
+    .at(-1);
+
+/**
+ * The day a paper's next check falls due: the first scheduled age past the one it was last asked
+ * at, or sooner, a few days after an ask that got no answer.
+ */
 export function dueOn(candidate: Candidate): string {
-  const asked = candidate.checkedAt ? stage(daysBetween(candidate.listed, candidate.checkedAt.slice(0, 10))) : 0;
-  return addDays(candidate.listed, ageOfStage(asked + 1));
+  const asked = lastAsked(candidate);
+  const scheduled = addDays(candidate.listed, ageOfStage((asked ? stage(daysBetween(candidate.listed, asked.slice(0, 10))) : 0) + 1));
+  const { unanswered } = candidate;
+  if (!unanswered || unanswered.times > RETRY_DAYS.length) return scheduled;
+  const retry = addDays(unanswered.at.slice(0, 10), RETRY_DAYS[unanswered.times - 1]!);
+  return retry < scheduled ? retry : scheduled;
 }
 
 export interface LinksPlan {
@@ -58,7 +78,7 @@ export function planLinks(candidates: Iterable<Candidate>, today: string, budget
   for (const candidate of candidates) {
     const due = dueOn(candidate);
     if (due > today) continue;
-    if (candidate.checkedAt || daysBetween(candidate.listed, today) <= RECENT_DAYS) scheduled.push({ candidate, due });
+    if (lastAsked(candidate) || daysBetween(candidate.listed, today) <= RECENT_DAYS) scheduled.push({ candidate, due });
     else history.push(candidate);
   }
   scheduled.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.candidate.id < b.candidate.id ? -1 : 1));

@@ -4,6 +4,7 @@
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { UsageError } from '../../cli.ts';
 import type { BucketConfig } from './config.ts';
+import { MANIFEST } from './plan.ts';
 
 export interface Bucket {
   get(key: string): Promise<Uint8Array | undefined>;
@@ -81,6 +82,11 @@ export function describeError(error: unknown, config: BucketConfig, key: string)
   if (CREDENTIALS.has(name) || (e.name === 'Error' && /credentials/i.test(e.message)))
     return new UsageError(
       `AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY: ${name === 'CredentialsProviderError' || e.name === 'Error' ? 'not set' : `refused by the store (${name})`}`,
+    );
+  // Amazon S3 answers a read of a file that does not exist with 403, not 404, unless the key may list the bucket.
+  if (name === 'AccessDenied' && key === config.prefix + MANIFEST)
+    return new UsageError(
+      `S3_BUCKET=${config.bucket}: reading ${key} was refused (AccessDenied): the key needs s3:ListBucket on arn:aws:s3:::${config.bucket} (without it S3 answers a file not there yet with 403), besides s3:GetObject, s3:PutObject and s3:DeleteObject on arn:aws:s3:::${config.bucket}/*`,
     );
   if (name === 'AccessDenied' || name === 'AllAccessDisabled')
     return new UsageError(`S3_BUCKET=${config.bucket}: the store denied access to ${key} (${name}): the key needs to read, write and delete objects there`);

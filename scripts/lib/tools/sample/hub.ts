@@ -5,8 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, daysBetween } from '../../../../src/lib/dates.ts';
-import { ApiListing, ApiPaperLinks, type LinksDay } from '../../../../src/lib/schema.ts';
-import { normalizeLinks, noLinks } from '../../capture/links/normalize.ts';
+import { ApiListing, ApiPaperLinks, type LinksDay, type TrendingEntry } from '../../../../src/lib/schema.ts';
+import { dropUndefined } from '../../capture/days/normalize.ts';
+import { normalizeLinks } from '../../capture/links/normalize.ts';
 import { linksFiles } from '../../capture/links/store.ts';
 import { trendingDay } from '../../capture/trending/capture.ts';
 import { trendingFiles } from '../../capture/trending/store.ts';
@@ -17,11 +18,11 @@ const TASKS = ['text-generation', 'image-text-to-text', 'text-to-image', 'automa
 const EMOJI = ['🚀', '🤗', '🎨', '🔥', '🧪', '📈'];
 
 /**
- * What the hub says about a paper listed on `listed`, asked on `today`: undefined (404) for a
- * paper nothing cites yet. About two in five papers get models, after a delay of days to months,
- * then more over time; fewer get datasets and Spaces.
+ * What the hub says about a paper listed on `listed`, asked on `today`: every listed paper has a
+ * page, with empty lists while nothing cites it. About two in five papers get models, after a
+ * delay of days to months, then more over time; fewer get datasets and Spaces.
  */
-export function sampleLinks(id: string, listed: string, today: string): Record<string, unknown> | undefined {
+export function sampleLinks(id: string, listed: string, today: string): Record<string, unknown> {
   const random = randomFor(id);
   const age = daysBetween(listed, today);
   const owner = `sample-${Math.floor(random() * 400)}`;
@@ -35,7 +36,6 @@ export function sampleLinks(id: string, listed: string, today: string): Record<s
   const models = grow(0.4, 40);
   const datasets = grow(0.15, 6);
   const spaces = grow(0.25, 12);
-  if (!models && !datasets && !spaces) return undefined;
   const list = (count: number, make: (i: number) => Record<string, unknown>) => Array.from({ length: Math.min(count, 8) }, (_, i) => make(i));
   return {
     id,
@@ -89,11 +89,17 @@ export function sampleTrending(days: readonly SampleDay[], today: string, size =
     .map(({ item }) => item);
 }
 
+/** Each sample paper's first listed day. */
+function firstListed(days: readonly SampleDay[]): Map<string, string> {
+  const listed = new Map<string, string>();
+  for (const day of days) for (const item of day.items) if (!listed.has(item.paper.id)) listed.set(item.paper.id, day.date);
+  return listed;
+}
+
 /** Serve `sampleLinks` (/api/papers/{id}) and `sampleTrending` (/api/daily_papers?sort=trending) for a sample on 127.0.0.1. */
 export async function startSampleHub(days: readonly SampleDay[], today: string): Promise<SampleHub> {
   let asOf = today;
-  const listed = new Map<string, string>();
-  for (const day of days) for (const item of day.items) if (!listed.has(item.paper.id)) listed.set(item.paper.id, day.date);
+  const listed = firstListed(days);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/api/daily_papers' && url.searchParams.get('sort') === 'trending') {
@@ -101,8 +107,8 @@ export async function startSampleHub(days: readonly SampleDay[], today: string):
     }
     const id = decodeURIComponent(url.pathname.replace(/^\/api\/papers\//, ''));
     const date = listed.get(id);
-    const body = date && sampleLinks(id, date, asOf);
-    if (!body) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Paper not found"}');
+    if (!date) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Paper not found"}');
+    const body = sampleLinks(id, date, asOf);
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -127,9 +133,7 @@ export async function writeSampleLinks(days: readonly SampleDay[], dir: string, 
       const id = item.paper.id;
       if (seen.has(id)) continue;
       seen.add(id);
-      const answer = sampleLinks(id, day.date, today);
-      const checkedAt = `${today}T06:17:00.000Z`;
-      const links = answer ? normalizeLinks(ApiPaperLinks.parse(answer), checkedAt) : noLinks(checkedAt);
+      const links = normalizeLinks(ApiPaperLinks.parse(sampleLinks(id, day.date, today)), `${today}T06:17:00.000Z`);
       byDay.set(day.date, { ...byDay.get(day.date), [id]: links });
     }
   }
@@ -144,14 +148,15 @@ export async function writeSampleLinks(days: readonly SampleDay[], dir: string, 
  */
 export async function writeSampleTrending(days: readonly SampleDay[], dir: string, span: number): Promise<number> {
   const last = days.at(-1)!.date;
-  const seen = new Map<string, { firstSeenAt: string; top10At?: string }>();
+  const listed = firstListed(days);
+  const seen = new Map<string, Pick<TrendingEntry, 'firstSeenAt' | 'top10At' | 'top10Rank' | 'top10Upvotes'>>();
   let written = 0;
   for (let date = addDays(last, 1 - span); date <= last; date = addDays(date, 1)) {
     const items = ApiListing.parse(sampleTrending(days, date));
     if (!items.length) continue;
-    const day = trendingDay(date, `${date}T19:17:00.000Z`, items, seen);
-    for (const entry of day.papers)
-      if (!seen.has(entry.id)) seen.set(entry.id, { firstSeenAt: entry.firstSeenAt, ...(entry.top10At ? { top10At: entry.top10At } : {}) });
+    const day = trendingDay(date, `${date}T19:17:00.000Z`, items, seen, (item) => ({ listed: listed.get(item.paper.id)! }));
+    for (const { id, firstSeenAt, top10At, top10Rank, top10Upvotes } of day.papers)
+      if (!seen.has(id)) seen.set(id, dropUndefined({ firstSeenAt, top10At, top10Rank, top10Upvotes }));
     await trendingFiles.write(dir, day);
     written++;
   }

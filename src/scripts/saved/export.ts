@@ -2,15 +2,18 @@
 // exports a reference manager reads (BibTeX as the paper pages give it, RIS, CSV, and the list's
 // own JSON), and papers like the list's from the related-paper lists stored with each. Loaded on
 // /saved/ only.
-import { arxivIdsIn } from './arxiv.ts';
-import { bibtex } from './cite.ts';
-import { dedupe, readList, type RelatedPaper, type SavedList, type SavedPaper } from './saved.ts';
+import { arxivIdsIn } from '../../lib/arxiv.ts';
+import { bibtex } from '../../lib/cite.ts';
+import { dedupe, readList, type RelatedPaper, type SavedList, type SavedPaper } from './list.ts';
 
 /** What an imported file holds: a list exported from here, or arXiv ids in any text (one a line, URLs, …). */
-export function parseImport(text: string): { papers: SavedPaper[] } | { ids: string[] } {
+export function parseImport(text: string): { papers: SavedPaper[]; skipped: number } | { ids: string[] } {
   try {
     const json = JSON.parse(text) as unknown;
-    if (json && typeof json === 'object' && Array.isArray((json as SavedList).papers)) return { papers: readList(json).papers };
+    if (json && typeof json === 'object' && Array.isArray((json as SavedList).papers)) {
+      const { list, skipped } = readList(json);
+      return { papers: list.papers, skipped };
+    }
   } catch {
     // Not JSON: a list of ids.
   }
@@ -69,7 +72,7 @@ function csvField(value: string): string {
 export function toCsv(list: SavedList): string {
   const rows = [['arxiv_id', 'title', 'authors', 'published', 'listed', 'saved', 'note', 'url']];
   for (const p of list.papers)
-    rows.push([p.id, p.title, p.authors.join('; '), p.published ?? '', p.listed ?? '', p.savedAt, p.note ?? '', `https://arxiv.org/abs/${p.id}`]);
+    rows.push([p.id, p.title, p.authors.join('; '), p.published ?? '', p.listed ?? '', p.savedAt ?? '', p.note ?? '', `https://arxiv.org/abs/${p.id}`]);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

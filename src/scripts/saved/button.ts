@@ -1,0 +1,90 @@
+// The save control beside each paper: on its page, in every list (day, week, topic, organization,
+// trending, released), in search results as they come. One listener keeps every control on the
+// page in step with the list, whoever changed it; a list that cannot be stored is said in a
+// status line, not lost silently.
+import { isSaved, remove, save, type SavedList } from './list.ts';
+import { fetchPaper, load, onChange, paperFrom, paperIdOf, store, StorageError, textOf } from './store.ts';
+
+/** Say a storage problem where a screen reader hears it, once, at the top of the page. */
+export function sayProblem(message: string): void {
+  let status = document.getElementById('saved-problem');
+  if (!status) {
+    status = Object.assign(document.createElement('p'), { id: 'saved-problem', className: 'callout' });
+    status.setAttribute('role', 'alert');
+    document.querySelector('main')?.prepend(status);
+  }
+  status.textContent = message;
+}
+
+/** Store, or say why not. */
+export function keep(list: SavedList): boolean {
+  try {
+    store(list);
+    return true;
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    sayProblem(error.message);
+    return false;
+  }
+}
+
+/** Save a paper now with what the page shows, then with what its own page says once it is read. */
+async function toggle(id: string, title: string): Promise<void> {
+  if (isSaved(load(), id)) return void keep(remove(load(), id));
+  const here = paperIdOf(location.href) === id;
+  if (!keep(save(load(), here ? paperFrom(document, id) : { id, title, authors: [], savedAt: new Date().toISOString() }))) return;
+  const full = here ? undefined : await fetchPaper(id);
+  if (full && isSaved(load(), id)) keep(save(load(), full));
+}
+
+function show(button: HTMLButtonElement, list: SavedList): void {
+  const saved = isSaved(list, button.dataset.paper!);
+  button.setAttribute('aria-pressed', String(saved));
+  button.firstElementChild!.textContent = saved ? '★' : '☆';
+}
+
+/** A save control for one paper: "Save" with the paper's title for screen readers, pressed when saved. */
+export function saveButton(id: string, title: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'save';
+  button.dataset.paper = id;
+  const star = document.createElement('span');
+  star.setAttribute('aria-hidden', 'true');
+  const hidden = document.createElement('span');
+  hidden.className = 'visually-hidden';
+  hidden.textContent = ` “${title}”`;
+  button.append(star, ' Save', hidden);
+  show(button, load());
+  button.addEventListener('click', () => void toggle(id, title));
+  return button;
+}
+
+/** Where a list entry's control goes: beside its counts, or at the end of its text. */
+function decorate(item: Element): void {
+  if (item.querySelector('button.save')) return;
+  const link = [...item.querySelectorAll('a')].find((a) => paperIdOf(a.href));
+  if (!link) return;
+  (item.querySelector('.stats, .search-result-meta, :scope > div') ?? item).append(' ', saveButton(paperIdOf(link.href)!, textOf(link)));
+}
+
+const LISTS = 'ol.papers > li, ol.compact > li, ol.search-results > li';
+
+export function startButtons(): void {
+  const pageId = paperIdOf(location.href);
+  const links = document.querySelector('.paper-page ul.links');
+  if (pageId && links) {
+    const item = document.createElement('li');
+    item.append(saveButton(pageId, textOf(document.querySelector('h1')!)));
+    links.append(item);
+  }
+  for (const item of document.querySelectorAll(LISTS)) decorate(item);
+  // Every control on the page, those added later included, follows the list: one listener for all.
+  onChange((list) => {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button.save[data-paper]')) show(button, list);
+  });
+  // Lists that fill in later: search results, the reading list's own suggestions.
+  new MutationObserver((changes) => {
+    for (const change of changes) for (const node of change.addedNodes) if (node instanceof Element && node.matches(LISTS)) decorate(node);
+  }).observe(document.body, { childList: true, subtree: true });
+}
