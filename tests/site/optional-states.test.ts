@@ -120,7 +120,7 @@ describe('an archive holding every optional state', () => {
     expect(feed.items).toHaveLength(2);
     const item = feed.items.find((i: { url: string }) => i.url.endsWith('/papers/2603.00003/'));
     expect(item).toMatchObject({ date_published: '2026-03-05T06:00:00.000Z' });
-    expect(item.content_html).toContain('Its models are no longer listed on Hugging Face.');
+    expect(item.content_html).toContain('A model citing it appeared on Hugging Face on Thursday, 5 March 2026');
   });
 
   it('shows what was recorded of a paper the hub stopped answering, as of its last answer', async () => {

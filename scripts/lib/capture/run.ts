@@ -6,7 +6,7 @@ import type { Archive } from '../../../src/lib/archive.ts';
 import { loadArchive } from '../load-archive.ts';
 import { inputSources, networkSources, planDays, runCapture, type DaySource, type RunSummary } from './days/capture.ts';
 import { daysDir, readEmptyDays } from './days/store.ts';
-import { HttpClient } from './http.ts';
+import { HttpClient, type HttpOptions } from './http.ts';
 import { CapturePolicy } from './policy.ts';
 import { DEFAULT_ENDPOINT } from './days/hub.ts';
 import { captureLinks, formatLinks, type LinksSummary } from './links/capture.ts';
@@ -39,6 +39,10 @@ export interface SnapshotEnv {
   endpoint: string;
   token?: string | undefined;
   log: (line: string) => void;
+  /** The clock the captures date what they see by (tests run months in seconds). */
+  now?: () => Date;
+  /** The HTTP client's settings beyond the token and pace (tests sleep no real time). */
+  http?: Partial<HttpOptions>;
 }
 
 /** Where a run reads and writes, from the environment as the command gets it. */
@@ -65,15 +69,16 @@ export async function runSnapshot(args: SnapshotArgs, env: SnapshotEnv): Promise
   const { log } = env;
   const dir = env.daysDir;
   const started = Date.now();
+  const now = env.now ?? (() => new Date());
   const policy = new CapturePolicy({ deadline: args.budgetSeconds !== undefined ? started + args.budgetSeconds * 1000 : undefined });
-  const client = new HttpClient({ token: env.token, ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}) });
+  const client = new HttpClient({ ...env.http, token: env.token, ...(args.paceMs !== undefined ? { paceMs: args.paceMs } : {}) });
   // The days have no allowance of their own: the time budget bounds them.
   const dayStep = policy.step(client);
   const capture = async (sources: DaySource[]) => {
     if (!sources.length) return EMPTY_RUN;
     return runCapture(sources, dir, {
       force: args.force,
-      ...(args.capturedAt ? { now: () => args.capturedAt! } : {}),
+      now: args.capturedAt ? () => args.capturedAt! : now,
       log,
       recordEmpty: !args.input,
       step: dayStep,
@@ -97,13 +102,14 @@ export async function runSnapshot(args: SnapshotArgs, env: SnapshotEnv): Promise
         step: policy.step(client, TRENDING_REQUESTS),
         endpoint: env.endpoint,
         held: heldDays(archive),
+        now,
         log,
       });
     }
     let links: LinksSummary | undefined;
     if (args.links) {
       const archive = await loadArchive(dir, env.linksDir);
-      links = await captureLinks({ archive, dir: env.linksDir, step: policy.step(client, args.linksBudget), endpoint: env.endpoint, log });
+      links = await captureLinks({ archive, dir: env.linksDir, step: policy.step(client, args.linksBudget), endpoint: env.endpoint, now, log });
       log(formatLinks(links));
     }
     const history = later ? sources.filter((source) => source.backfill) : [];

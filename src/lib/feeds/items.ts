@@ -9,7 +9,7 @@ import { plainMath, renderMath } from '../math.ts';
 import { orgName } from '../orgs.ts';
 import type { Release } from '../hub-links.ts';
 import type { TopTenEntry } from '../trending.ts';
-import { absoluteUrl, arxivAbsUrl, dayPath, hfCitingUrl, hfPaperUrl, hfRepoUrl, paperPath } from '../paths.ts';
+import { absoluteUrl, arxivAbsUrl, dayPath, hfCitingUrl, hfPaperUrl, paperPath } from '../paths.ts';
 import type { Paper } from '../schema.ts';
 import { firstAuthors, longDate, plural, truncate } from '../text.ts';
 
@@ -188,20 +188,16 @@ export function periodItems(digests: readonly FrozenDigest[], ctx: FeedContext, 
   });
 }
 
-/** One item per paper whose first model appeared, newest first, dated by the check that saw it. */
+/**
+ * One item per paper whose first model appeared, newest first, dated by the check that saw it. It
+ * says what happened then and links the hub's live list of the models: nothing in it changes as
+ * models come, go or are downloaded, so a reader never sees it again.
+ */
 export function releasedItems(found: readonly Release[], topicNames: ReadonlyMap<string, string>, ctx: FeedContext): FeedItem[] {
   return found.map(({ record, at }) => {
-    const { paper, links } = record;
+    const { paper } = record;
     // The paper's own page: one item per paper, ever.
     const url = absoluteUrl(paperPath(paper.id), ctx.site, ctx.base);
-    const models = links?.models;
-    const list = (models?.top ?? [])
-      .map((model) => `<li>${link(hfRepoUrl('models', model.id), model.id)}${model.task ? ` · ${escapeHtml(clean(model.task))}` : ''}</li>`)
-      .join('');
-    const more =
-      models && models.total > models.top.length
-        ? `<p>${link(hfCitingUrl('models', paper.id), `All ${plural(models.total, 'model')} on Hugging Face`)}</p>`
-        : '';
     return {
       id: url,
       url,
@@ -209,8 +205,7 @@ export function releasedItems(found: readonly Release[], topicNames: ReadonlyMap
       date: at,
       authors: paper.authors.map(clean).filter(Boolean),
       categories: record.topics.map((slug) => topicNames.get(slug) ?? slug),
-      // Its weights came out; if the models were later taken down, the item stays, and says so.
-      contentHtml: `${models ? `<p>${escapeHtml(plural(models.total, 'model'))} citing it on Hugging Face:</p><ul>${list}</ul>${more}` : `<p>Its models are no longer listed on Hugging Face.</p>`}${paperContentHtml(paper, 'brief')}`,
+      contentHtml: `<p>A model citing it appeared on Hugging Face on ${escapeHtml(longDate(at.slice(0, 10)))}: ${link(hfCitingUrl('models', paper.id), 'the models citing it')}.</p>${paperContentHtml(paper, 'fixed')}`,
       summary: '',
     };
   });
