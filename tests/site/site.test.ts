@@ -590,7 +590,9 @@ describe('what came of each paper on the hub', () => {
     expect(json.items.map((i: { id: string; date_published: string }) => [i.id, i.date_published])).toEqual([
       ['https://papers.example.org/papers/2603.00011/', '2026-03-08T06:00:00.000Z'],
     ]);
-    expect(json.items[0].content_html).toContain('<a href="https://huggingface.co/example/mapreduce-7b">example/mapreduce-7b</a> · text-generation');
+    expect(json.items[0].content_html).toContain(
+      '<p>A model citing it appeared on Hugging Face on Sunday, 8 March 2026: <a href="https://huggingface.co/models?other=arxiv:2603.00011">the models citing it</a>.</p>',
+    );
     expect(await site.read('released/rss.xml')).toContain('<guid isPermaLink="true">https://papers.example.org/papers/2603.00011/</guid>');
     expect(await site.read('released/atom.xml')).toContain('<id>https://papers.example.org/papers/2603.00011/</id>');
     expect(await site.read('feeds.opml')).toContain('xmlUrl="https://papers.example.org/released/rss.xml"');

@@ -113,7 +113,7 @@ export function stopLine(report: RunReport): string | undefined {
   const left = [
     report.remaining.length || !report.links ? days(report.remaining.length) : undefined,
     report.links?.remaining ? `${papers(report.links.remaining)} to ask the hub about` : undefined,
-    report.trending?.stopped && !report.trending.written ? "today's trending list" : undefined,
+    report.trending && !report.trending.written && (report.trending.stopped || report.trending.error) ? "today's trending list" : undefined,
   ].filter(Boolean);
   if (stop.reason === 'time') return `stopped: budget reached, ${left.join(', ')} left`;
   return `stopped: ${stop.detail}; everything captured is kept, ${left.join(', ')} left for the next run`;
