@@ -1,6 +1,9 @@
 // arXiv identifiers, without zod: the schema validates with it, and the browser's reading list
 // reads ids out of pasted text with it.
 
+/** The DOI arXiv registers for every paper (DataCite), old-style ids included: what reference managers and citation styles use. */
+export const arxivDoi = (id: string) => `10.48550/arXiv.${id}`;
+
 /** New-style arXiv ids (`2406.12345`, optionally versioned) and old-style ones (`hep-th/9901001`). */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 

@@ -2,6 +2,7 @@
 // archivePrefix). Formulas in titles stay LaTeX; everything else has BibTeX's special characters
 // escaped, so any upstream title or name gives an entry that LaTeX compiles.
 import { splitMath } from './tex.ts';
+import { arxivDoi } from './arxiv.ts';
 import { arxivAbsUrl } from './paths.ts';
 import type { Paper } from './schema.ts';
 
@@ -78,6 +79,6 @@ export function citationKey(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'pub
 export function bibtex(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'publishedAt'>): string {
   const fields: [string, string][] = [['title', bibtexTitle(paper.title)]];
   if (paper.authors.length) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
-  fields.push(['year', arxivYear(paper)], ['eprint', paper.id], ['archivePrefix', 'arXiv'], ['url', arxivAbsUrl(paper.id)]);
+  fields.push(['year', arxivYear(paper)], ['eprint', paper.id], ['archivePrefix', 'arXiv'], ['doi', arxivDoi(paper.id)], ['url', arxivAbsUrl(paper.id)]);
   return `@misc{${citationKey(paper)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`;
 }

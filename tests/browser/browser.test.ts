@@ -103,6 +103,8 @@ describeBrowser('in a real browser', () => {
       'We split long documents into chunks with a divide-and-conquer scheme we call the quokka protocol.',
     );
     expect(await w.page.$$eval('.search-result-excerpt mark', (m) => m.map((x) => x.textContent))).toEqual(['quokka']);
+    // One control saves the results shown to the reading list.
+    expect(await w.page.getByRole('button', { name: /^Save all/ }).textContent()).toBe('Save all: 1 paper');
     clean(w);
   });
 

@@ -161,6 +161,39 @@ describeBrowser('the reading list, in a real browser', () => {
     await context.close();
   });
 
+  it('saves a whole day at once with one control, and exports it whole: authors, DOIs, as a BibTeX parser reads them', async () => {
+    const { context, offsite, errors } = await reader();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/days/2026-03-06/`);
+    const all = page.getByRole('button', { name: /^Save all/ });
+    expect(await all.textContent()).toBe('Save all 4 papers');
+    await all.click();
+    await expect.poll(() => page.textContent('.save-all-bar [role="status"]')).toBe('4 papers added to your reading list.');
+    // Each paper's own control says it is saved now.
+    expect(await saveButton(page, '2603.00022').getAttribute('aria-pressed')).toBe('true');
+    await all.click();
+    await expect.poll(() => page.textContent('.save-all-bar [role="status"]')).toBe('0 papers added to your reading list; 4 were there already.');
+    await openSaved(page);
+    expect(await savedIds(page)).toEqual(['2603.00020', '2603.00011', '2603.00021', '2603.00022']);
+    const bibtex = parseBibtex(await download(page, 'bibtex'));
+    expect(bibtex.entries.map((e) => [e.fields.eprint, e.fields.doi, e.fields.author?.length])).toEqual([
+      ['2603.00020', '10.48550/arXiv.2603.00020', 2],
+      ['2603.00011', '10.48550/arXiv.2603.00011', 2],
+      ['2603.00021', '10.48550/arXiv.2603.00021', 2],
+      ['2603.00022', '10.48550/arXiv.2603.00022', 500],
+    ]);
+    const ris = await download(page, 'ris');
+    expect(ris.match(/^DO {2}- .+$/gm)).toEqual([
+      'DO  - 10.48550/arXiv.2603.00020',
+      'DO  - 10.48550/arXiv.2603.00011',
+      'DO  - 10.48550/arXiv.2603.00021',
+      'DO  - 10.48550/arXiv.2603.00022',
+    ]);
+    expect(offsite).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('survives any file a reader imports: a bad date is left out, an entry that is no paper is skipped and said, and the page keeps working', async () => {
     const { context, errors } = await reader();
     const page = await context.newPage();

@@ -77,7 +77,7 @@ const reports: RunReport[] = [];
 const problems: string[] = [];
 
 function serve(today: string, trouble: 'storm' | 'refuse' | undefined, answered: Map<string, { status: number; models: number }>) {
-  return (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  return (_req: IncomingMessage, res: ServerResponse, url: URL) => {
     if (trouble === 'storm') return void res.writeHead(503).end('busy');
     if (url.pathname.startsWith('/api/papers/')) {
       const id = url.pathname.slice('/api/papers/'.length);

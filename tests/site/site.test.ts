@@ -100,7 +100,7 @@ describe('paper pages', () => {
         .get();
     expect(meta('citation_title')).toEqual(['LLM$\\times$MapReduce: Long-Context Agents']);
     expect(meta('citation_author')).toEqual(['Ada Lovelace', 'Alan Turing']);
-    expect(meta('citation_arxiv_id')).toEqual(['2603.00011']);
+    expect(meta('citation_doi')).toEqual(['10.48550/arXiv.2603.00011']);
     expect(meta('citation_pdf_url')).toEqual(['https://arxiv.org/pdf/2603.00011']);
     expect(meta('citation_publication_date')).toEqual(['2026/03/06']);
     // The title, authors and date are said once, by the citation tags: no JSON-LD repeats them.
@@ -288,7 +288,8 @@ describeShared('the real recorded days', () => {
       const items = JSON.parse(await readFile(sharedPath('daily_papers', name), 'utf8')) as { paper: { id: string } }[];
       const $ = await real.page(`/days/${name.slice(0, 10)}/`);
       expect($('.papers > li'), name).toHaveLength(items.length);
-      for (const item of items) expect(await real.read(`papers/${item.paper.id}/index.html`)).toContain('citation_arxiv_id');
+      for (const item of items)
+        expect(await real.read(`papers/${item.paper.id}/index.html`)).toContain(`"citation_doi" content="10.48550/arXiv.${item.paper.id}"`);
     }
     const $ = await real.page('/days/2024-06-21/');
     const titles = $('.paper-title').filter((_, h) => $(h).text().includes('DFT: A Universal Quantum Chemistry'));

@@ -2,7 +2,8 @@
 // trending, released), in search results as they come. One listener keeps every control on the
 // page in step with the list, whoever changed it; a list that cannot be stored is said in a
 // status line, not lost silently.
-import { isSaved, remove, save, type SavedList } from './list.ts';
+import { plural } from '../../lib/plural.ts';
+import { isSaved, remove, save, saveAll, type SavedList } from './list.ts';
 import { fetchPaper, load, onChange, paperFrom, paperIdOf, store, StorageError, textOf } from './store.ts';
 
 /** Say a storage problem where a screen reader hears it, once, at the top of the page. */
@@ -70,6 +71,53 @@ function decorate(item: Element): void {
 
 const LISTS = 'ol.papers > li, ol.compact > li, ol.search-results > li';
 
+/** The papers a list shows, in its order: the first link to a paper page in each entry. */
+function papersIn(list: Element): { id: string; title: string }[] {
+  return [...list.children].flatMap((item) => {
+    const link = [...item.querySelectorAll('a')].find((a) => paperIdOf(a.href));
+    return link ? [{ id: paperIdOf(link.href)!, title: textOf(link) }] : [];
+  });
+}
+
+/**
+ * One control above a whole list (a day, a week, a month, search results) that saves every paper
+ * of it at once; /saved/ reads their pages for what the list does not show. The page carries no
+ * byte for it but the list's data-save-all: the control is made here.
+ */
+function saveAllControl(list: Element): void {
+  const button = Object.assign(document.createElement('button'), { type: 'button', className: 'save-all' });
+  const status = Object.assign(document.createElement('span'), { className: 'muted' });
+  status.setAttribute('role', 'status');
+  const bar = Object.assign(document.createElement('p'), { className: 'save-all-bar' });
+  bar.append(button, ' ', status);
+  const label = () => {
+    const count = papersIn(list).length;
+    button.textContent = count === 1 ? 'Save all: 1 paper' : `Save all ${plural(count, 'paper')}`;
+    bar.hidden = count === 0;
+  };
+  button.addEventListener('click', () => {
+    const papers = papersIn(list);
+    const before = load();
+    const fresh = papers.filter((paper) => !isSaved(before, paper.id));
+    const savedAt = new Date().toISOString();
+    if (
+      !keep(
+        saveAll(
+          before,
+          fresh.map((paper) => ({ ...paper, authors: [], savedAt })),
+        ),
+      )
+    )
+      return;
+    const already = papers.length - fresh.length;
+    status.textContent = `${plural(fresh.length, 'paper')} added to your reading list${already ? `; ${already} ${already === 1 ? 'was' : 'were'} there already` : ''}.`;
+  });
+  label();
+  // Search results arrive and grow after the page: the count follows them.
+  new MutationObserver(label).observe(list, { childList: true });
+  list.before(bar);
+}
+
 export function startButtons(): void {
   const pageId = paperIdOf(location.href);
   const links = document.querySelector('.paper-page ul.links');
@@ -79,6 +127,7 @@ export function startButtons(): void {
     links.append(item);
   }
   for (const item of document.querySelectorAll(LISTS)) decorate(item);
+  for (const list of document.querySelectorAll('ol[data-save-all]')) saveAllControl(list);
   // Every control on the page, those added later included, follows the list: one listener for all.
   onChange((list) => {
     for (const button of document.querySelectorAll<HTMLButtonElement>('button.save[data-paper]')) show(button, list);

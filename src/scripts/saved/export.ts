@@ -2,7 +2,7 @@
 // exports a reference manager reads (BibTeX as the paper pages give it, RIS, CSV, and the list's
 // own JSON), and papers like the list's from the related-paper lists stored with each. Loaded on
 // /saved/ only.
-import { arxivIdsIn } from '../../lib/arxiv.ts';
+import { arxivDoi, arxivIdsIn } from '../../lib/arxiv.ts';
 import { bibtex } from '../../lib/cite.ts';
 import { dedupe, readList, type RelatedPaper, type SavedList, type SavedPaper } from './list.ts';
 
@@ -53,7 +53,7 @@ export function toRis(list: SavedList): string {
         ...(paper.published ? [line('PY', paper.published.slice(0, 4)), line('DA', paper.published.replaceAll('-', '/'))] : []),
         line('UR', `https://arxiv.org/abs/${paper.id}`),
         line('L1', `https://arxiv.org/pdf/${paper.id}`),
-        line('DO', `10.48550/arXiv.${paper.id}`),
+        line('DO', arxivDoi(paper.id)),
         line('PB', 'arXiv'),
         ...(paper.note ? [line('N1', paper.note)] : []),
         'ER  - ',

@@ -155,8 +155,11 @@ function startImport(): void {
 export function start(): void {
   const app = byId('saved-app');
   app.hidden = false;
+  // Papers saved from a list are read from their pages first: an export waits for them.
+  const completing = complete();
   for (const button of app.querySelectorAll<HTMLButtonElement>('.saved-export button')) {
-    button.addEventListener('click', () => {
+    button.addEventListener('click', async () => {
+      await completing;
       const [name, type, make] = EXPORTS[button.dataset.format!]!;
       download(name, type, make(load()));
     });
@@ -169,7 +172,6 @@ export function start(): void {
   if (skipped && keep(list))
     say(`${plural(skipped, 'saved entry', 'saved entries')} could not be read as a paper and ${skipped === 1 ? 'was' : 'were'} removed.`);
   onChange((saved, origin) => origin === 'note' || render(saved));
-  void complete();
 }
 
 /**
@@ -177,8 +179,13 @@ export function start(): void {
  * offline) are read now, so their authors and dates are there to export.
  */
 async function complete(): Promise<void> {
-  for (const paper of load().papers.filter((p) => !p.authors.length && !p.title.startsWith('arXiv:'))) {
+  const incomplete = load().papers.filter((p) => !p.authors.length && !p.title.startsWith('arXiv:'));
+  let done = 0;
+  for (const paper of incomplete) {
+    // A whole day saved at once is forty pages to read: say how far it is, as exports wait for it.
+    if (incomplete.length > 3) say(`Reading the saved papers’ pages: ${++done} of ${incomplete.length}…`);
     const full = await fetchPaper(paper.id);
     if (full && isSaved(load(), paper.id)) keep(save(load(), full));
   }
+  if (incomplete.length > 3) say('Every saved paper is read: the exports have their authors and dates.');
 }
