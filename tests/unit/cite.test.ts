@@ -19,6 +19,8 @@ describe('bibtex', () => {
         '  year = {2024},',
         '  eprint = {2406.14347},',
         '  archivePrefix = {arXiv},',
+        // arXiv's DOI for every paper: reference managers match and fetch by it.
+        '  doi = {10.48550/arXiv.2406.14347},',
         '  url = {https://arxiv.org/abs/2406.14347}',
         '}',
       ].join('\n'),
