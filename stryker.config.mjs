@@ -24,6 +24,10 @@ export default {
     'src/scripts/saved/list.ts',
     'src/scripts/saved/export.ts',
     'src/scripts/search/state.ts',
+    // Following: what a reader follows, the recent papers' file and its matching, the author index.
+    'src/lib/following/*.ts',
+    'src/lib/names.ts',
+    'src/lib/author-index.ts',
     // Every capture module: the three captures, the HTTP client, the stop policy, the store, a run.
     'scripts/lib/capture/**/*.ts',
     'scripts/lib/publish/deploy/headers.ts',

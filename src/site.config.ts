@@ -33,6 +33,8 @@ export const siteConfig = {
   /** Week pages list every paper; month pages the most upvoted ones; the home page the week's top. */
   monthPageSize: 100,
   homeWeekTop: 10,
+  /** /following/: the recent papers of the last this many listed days, each with its nearest related papers; the most prolific of their authors suggested as a reader types a name. */
+  following: { days: 30, related: 6, suggestions: 2000 },
   /** How many authors show before the rest fold away. */
   authorsShown: 10,
   /** `npm run check-fresh` (the daily workflow's verdict) fails when the newest listed day is older than this (days). */

@@ -1,17 +1,6 @@
-// arXiv identifiers, without zod: the schema validates with it, and the browser's reading list
-// reads ids out of pasted text with it.
-
-/** The DOI arXiv registers for every paper (DataCite), old-style ids included: what reference managers and citation styles use. */
-export const arxivDoi = (id: string) => `10.48550/arXiv.${id}`;
+// arXiv identifiers, without zod: the schema and the browser's reading list validate with it.
+// (What is made of an id, its DOI and the ids in a text, is in ./arxiv-ids.ts: the script every
+// page loads needs only this.)
 
 /** New-style arXiv ids (`2406.12345`, optionally versioned) and old-style ones (`hep-th/9901001`). */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
-
-/**
- * Every arXiv id in a text (a list, abs and PDF links with or without `.pdf`, `arXiv:` ids, a
- * BibTeX file's eprints), without versions, in order, once each.
- */
-export function arxivIdsIn(text: string): string[] {
-  const found = text.match(/(?<![\w.-])(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?=\.pdf\b|(?!\w|\.\w))/g) ?? [];
-  return [...new Set(found.map((id) => id.replace(/v\d+$/, '')))];
-}

@@ -2,7 +2,7 @@
 // archivePrefix). Formulas in titles stay LaTeX; everything else has BibTeX's special characters
 // escaped, so any upstream title or name gives an entry that LaTeX compiles.
 import { splitMath } from './tex.ts';
-import { arxivDoi } from './arxiv.ts';
+import { arxivDoi } from './arxiv-ids.ts';
 import { arxivAbsUrl } from './paths.ts';
 import type { Paper } from './schema.ts';
 

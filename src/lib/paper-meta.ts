@@ -2,7 +2,7 @@
 // (Zotero, Google Scholar, Mendeley) and the Open Graph title. The page says the title, authors and
 // date once, here: no schema.org block repeats them, and the title is one tag for both where it
 // reads the same to both (every byte of a paper page is paid tens of thousands of times).
-import { arxivDoi } from './arxiv.ts';
+import { arxivDoi } from './arxiv-ids.ts';
 import { plainMath } from './math.ts';
 import { arxivPdfUrl } from './paths.ts';
 import type { Paper } from './schema.ts';

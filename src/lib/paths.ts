@@ -22,6 +22,10 @@ export const orgPath = (segment: string, page = 1) => (page > 1 ? `/orgs/${segme
 export const orgsOpmlPath = () => '/orgs.opml';
 /** The reader's own list of saved papers, kept in their browser. */
 export const savedPath = () => '/saved/';
+/** The reader's own front page: the recent papers of what they follow, kept in their browser. */
+export const followingPath = () => '/following/';
+/** One person's papers, in search: the author filter, exactly that name. */
+export const authorSearchPath = (name: string) => `/search/?${new URLSearchParams({ author: name, sort: 'date' })}`;
 /** Papers whose weights came out: the first model citing them appeared. */
 export const releasedPath = () => '/released/';
 /** The hub's trending list: today's, or a day's as it was. */

@@ -16,6 +16,9 @@ export const WebUrl = z.url({ protocol: /^https?$/ });
 
 const Count = z.number().int().nonnegative();
 
+/** A hub account name, as the hub writes them (`Cartinoe5930`, `ylecun`). */
+export const HubAccount = z.string().regex(/^[A-Za-z0-9][\w.-]{0,95}$/, 'not a hub account name');
+
 /** One capture's upvote count: see src/lib/history.ts for which captures are kept. */
 export const UpvoteObservation = z.object({ at: IsoDateTime, upvotes: Count });
 
@@ -30,6 +33,8 @@ export const Paper = z.object({
   title: z.string().min(1),
   abstract: z.string(),
   authors: z.array(z.string()),
+  /** An author's account on the hub, by name, where the listing gave one: it tells people of one name apart. */
+  authorAccounts: z.record(z.string(), HubAccount).optional(),
   upvotes: Count,
   comments: Count,
   organization: Organization.optional(),
@@ -177,7 +182,8 @@ export type TrendingDay = z.infer<typeof TrendingDay>;
 // --- Upstream: the hub's `/api/daily_papers` item. Missing fields are omitted, never null,
 // and unknown fields are dropped, so a new upstream field never breaks a capture.
 
-const ApiAuthor = z.object({ name: z.string() });
+/** An author; `user` is their hub account when they claimed the paper (read leniently: a shape it does not fit is no account). */
+const ApiAuthor = z.object({ name: z.string(), user: z.object({ user: z.string() }).optional().catch(undefined) });
 const ApiOrganization = z.object({ name: z.string().min(1), fullname: z.string().optional() });
 const ApiUser = z.object({ user: z.string().optional(), name: z.string().optional() });
 

@@ -21,6 +21,8 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
   /** Pagefind's one sort: number-like strings sort numerically. (Date order is a file of our own.) */
   sort: { upvotes: string };
+  /** Every author, for the author index beside Pagefind's (src/lib/author-index.ts); not given to Pagefind. */
+  authors: string[];
 }
 
 /** The year a paper belongs to: that of its last listed day, the date results sort by. */
@@ -50,6 +52,7 @@ export function searchRecord(record: PaperRecord, topicNames: ReadonlyMap<string
   const hub = [record.links?.models && 'Has models', record.links?.datasets && 'Has datasets'].filter((value): value is string => Boolean(value));
   if (hub.length) filters.hub = hub;
   return {
+    authors: paper.authors,
     url: paperPath(paper.id),
     // Pagefind writes no page for a record without content: a paper with no abstract is found by its title.
     content: plainMath(paper.abstract) || title,
@@ -70,4 +73,33 @@ export function searchRecordsByYear(archive: Archive): Map<string, SearchRecord[
   const byYear = new Map<string, SearchRecord[]>(searchYears(archive).map((year) => [year, []]));
   for (const { record } of newestListings(archive)) byYear.get(searchYear(record))!.push(searchRecord(record, archive.topicNames));
   return byYear;
+}
+
+/** The filters the search page's panel lists, with how many papers each value has. */
+export const PANEL_FILTERS = ['topic', 'organization', 'code', 'hub'] as const;
+
+export interface YearSummary {
+  papers: number;
+  /** Each panel filter's values, with their papers. */
+  filters: Record<string, Record<string, number>>;
+  /** How many shards the year's author index has (src/lib/author-index.ts). */
+  authorShards: number;
+}
+
+/**
+ * What the search page needs to know of a year before searching it: its papers, each panel
+ * filter's values with their counts, and how its author index is split. Written beside the year's
+ * index (year.json), so opening the panel loads these few lists and not Pagefind's filter files.
+ */
+export function yearSummary(records: readonly SearchRecord[], authorShards: number): YearSummary {
+  const filters: Record<string, Record<string, number>> = {};
+  for (const record of records) {
+    for (const key of PANEL_FILTERS) {
+      for (const value of record.filters[key] ?? []) {
+        const counts = (filters[key] ??= {});
+        counts[value] = (counts[value] ?? 0) + 1;
+      }
+    }
+  }
+  return { papers: records.length, filters, authorShards };
 }

@@ -1,4 +1,5 @@
-// Topic matching: a paper's title, abstract and AI keywords against each topic's terms.
+// Topic matching: a paper's title, abstract, AI keywords (or, when a topic asks, its authors'
+// names) against each topic's terms.
 import type { Paper } from './schema.ts';
 
 export interface Topic {
@@ -12,20 +13,21 @@ export interface Topic {
   /** A paper matching any of these is not in the topic. */
   exclude?: string[];
   /**
-   * Which fields the terms are matched against (default: all three). Words that nearly every
-   * abstract uses in passing ("benchmarks", "LLMs") make a topic precise only on title and keywords.
+   * Which fields the terms are matched against (default: title, abstract and keywords). Words that
+   * nearly every abstract uses in passing ("benchmarks", "LLMs") make a topic precise only on title
+   * and keywords. `authors` matches the authors' names, one name a line: a feed of the people you follow.
    */
   fields?: TopicField[];
 }
 
-export type TopicField = 'title' | 'abstract' | 'keywords';
-const ALL_FIELDS: readonly TopicField[] = ['title', 'abstract', 'keywords'];
+export type TopicField = 'title' | 'abstract' | 'keywords' | 'authors';
+const DEFAULT_FIELDS: readonly TopicField[] = ['title', 'abstract', 'keywords'];
 
 export interface CompiledTopic extends Topic {
   match: (paper: TopicInput) => boolean;
 }
 
-export type TopicInput = Pick<Paper, 'title' | 'abstract' | 'aiKeywords'>;
+export type TopicInput = Pick<Paper, 'title' | 'abstract' | 'aiKeywords'> & Partial<Pick<Paper, 'authors'>>;
 
 function termPattern(term: string): string {
   const wildcard = term.endsWith('*');
@@ -51,7 +53,7 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopic[] {
     if (topic.terms.length === 0) throw new Error(`topics.config.ts: topic "${topic.slug}" has no terms`);
     const include = compileTerms(topic.terms)!;
     const exclude = compileTerms(topic.exclude ?? []);
-    const fields = topic.fields ?? ALL_FIELDS;
+    const fields = topic.fields ?? DEFAULT_FIELDS;
     return {
       ...topic,
       match: (paper: TopicInput) => {
@@ -63,11 +65,12 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopic[] {
 }
 
 /** The text a topic looks at, one field per line so a phrase never spans two fields. */
-export function topicText(paper: TopicInput, fields: readonly TopicField[] = ALL_FIELDS): string {
+export function topicText(paper: TopicInput, fields: readonly TopicField[] = DEFAULT_FIELDS): string {
   const parts: string[] = [];
   if (fields.includes('title')) parts.push(paper.title);
   if (fields.includes('abstract')) parts.push(paper.abstract);
   if (fields.includes('keywords')) parts.push(...(paper.aiKeywords ?? []));
+  if (fields.includes('authors')) parts.push(...(paper.authors ?? []));
   return parts.join('\n');
 }
 

@@ -38,6 +38,9 @@ export const FIXTURE_DAYS = {
       id: '2603.00012',
       upvotes: 5,
       title: 'A Broken Formula $\\frac{1}{$ Stays Text',
+      // Two people named Kai Chen write in the fixture, told apart by their hub accounts (and a third, Kai Cheng, by name).
+      authors: ['Ziwei Liu', 'Kai Chen'],
+      accounts: { 'Kai Chen': 'kaichen' },
       date: '2026-03-05',
       organization: { name: 'Qwen', fullname: 'Qwen Team' },
     }),
@@ -61,7 +64,15 @@ export const FIXTURE_DAYS = {
       githubStars: 400,
     }),
     // A handle that differs from Qwen's only in case: its own page, which must not overwrite Qwen's.
-    apiItem({ id: '2603.00021', upvotes: 20, title: HOSTILE.title, date: '2026-03-06', projectPage: 'javascript:alert(1)', organization: { name: 'qwen' } }),
+    apiItem({
+      id: '2603.00021',
+      upvotes: 20,
+      title: HOSTILE.title,
+      authors: ['Kai Chen', 'Grace Hopper'],
+      date: '2026-03-06',
+      projectPage: 'javascript:alert(1)',
+      organization: { name: 'qwen' },
+    }),
     apiItem({
       id: '2603.00022',
       upvotes: 3,
@@ -75,6 +86,8 @@ export const FIXTURE_DAYS = {
       id: '2603.00030',
       upvotes: 7,
       title: HOSTILE.cdata,
+      authors: ['Kai Chen', 'Zoë Müller'],
+      accounts: { 'Kai Chen': 'kchen-other' },
       date: '2026-03-09',
       aiSummary: 'A summary with $\\tau$-bench math.',
       organization: { name: 'Qwen', fullname: 'Qwen Team' },
@@ -84,6 +97,7 @@ export const FIXTURE_DAYS = {
       id: 'hep-th/9901001',
       upvotes: 2,
       title: 'An Old-Style Identifier Still Works',
+      authors: ['Kai Cheng', 'Ziwei Liu'],
       date: '2026-03-09',
       organization: { name: 'Ünï Lab%', fullname: 'Ünï "Lab" <b>' },
     }),

@@ -8,6 +8,8 @@ export interface ItemSpec {
   title?: string;
   abstract?: string;
   authors?: string[];
+  /** Authors' hub accounts by name: the listing's `authors[].user` (a claimed paper). */
+  accounts?: Record<string, string>;
   upvotes?: number;
   comments?: number;
   era?: Era;
@@ -26,7 +28,10 @@ export function apiItem(spec: ItemSpec): Record<string, unknown> {
   const title = spec.title ?? `Paper ${spec.id}: A Study of\n  Things`;
   const paper: Record<string, unknown> = {
     id: spec.id,
-    authors: (spec.authors ?? ['Ada Lovelace', 'Alan Turing']).map((name, i) => ({ _id: `a${i}`, name, hidden: i === 1 })),
+    authors: (spec.authors ?? ['Ada Lovelace', 'Alan Turing']).map((name, i) => {
+      const account = spec.accounts?.[name];
+      return { _id: `a${i}`, name, hidden: i === 1, ...(account ? { user: { _id: `u-${account}`, user: account, fullname: name, type: 'user' } } : {}) };
+    }),
     publishedAt: `${date}T00:00:00.000Z`,
     title,
     summary: spec.abstract ?? 'We study things.\nThey are interesting.',

@@ -673,3 +673,47 @@ describe('trending, kept day by day', () => {
     expect(await site.read('feeds.opml')).toContain('xmlUrl="https://papers.example.org/trending/atom.xml"');
   });
 });
+
+describe('following', () => {
+  const gz = async (file: string) => JSON.parse((await import('node:zlib')).gunzipSync(await readFile(path.join(site.dist, file))).toString('utf8'));
+
+  it('is linked from every page’s navigation, and its controls cost the pages one attribute', async () => {
+    for (const url of ['/', '/days/2026-03-06/', '/papers/2603.00012/'])
+      expect((await site.page(url))('nav a[href="/following/"]').text(), url).toBe('Following');
+    expect((await site.page('/orgs/Qwen~c0/'))('header[data-follow="org"] code').text()).toBe('Qwen');
+    expect((await site.page('/topics/agents/'))('header[data-follow="topic"] h1').text()).toBe('Agents and tool use');
+    const $ = await site.page('/following/');
+    expect($('h1').text()).toBe('Following');
+    expect($('#following-app').attr('data-recent')).toBe('/following/recent.json.gz');
+  });
+
+  it('writes the recent papers with keys of their authors’ names, and the names to suggest apart', async () => {
+    const recent = await gz('following/recent.json.gz');
+    expect(recent.days).toEqual(['2026-03-09', '2026-03-06', '2026-03-05']);
+    expect(recent.papers.map((p: unknown[]) => p[0])).toEqual([
+      '2603.00030',
+      'hep-th/9901001',
+      '2603.00020',
+      '2603.00011',
+      '2603.00021',
+      '2603.00022',
+      '2603.00010',
+      '2603.00012',
+    ]);
+    // Titles as text; names only as keys.
+    expect(recent.papers[3][1]).toBe('LLM×MapReduce: Long-Context Agents');
+    expect(JSON.stringify(recent)).not.toContain('Kai Chen');
+    expect(recent.orgs[0]).toEqual(['Qwen', 'Qwen Team', 'Qwen~c0', 1]);
+    expect(await gz('following/names.json.gz')).toEqual([
+      ['Ada Lovelace', 3],
+      ['Alan Turing', 3],
+      ['Kai Chen', 3],
+      ['Ziwei Liu', 2],
+    ]);
+  });
+
+  it('keeps each author’s hub account in the day files it publishes', async () => {
+    const day = JSON.parse(await site.read('days/2026-03-05.json'));
+    expect(day.papers.find((p: { id: string }) => p.id === '2603.00012').authorAccounts).toEqual({ 'Kai Chen': 'kaichen' });
+  });
+});

@@ -16,6 +16,18 @@ describe('archive', () => {
   const topics: Topic[] = [{ slug: 'robotics', name: 'Robotics', description: 'Robots.', terms: ['robot*'] }];
   const archive = buildArchive(days, topics);
 
+  it('puts a paper in a topic whose rule reads the authors: a feed of people', () => {
+    const people = buildArchive(
+      [{ date: '2026-03-06', papers: [paper('2603.00005', { authors: ['Ada', 'Ziwei Liu'] }), paper('2603.00006', { authors: ['Ziwei Liuk'] })] }],
+      [...topics, { slug: 'people', name: 'People', description: 'Authors I read.', terms: ['Ziwei Liu'], fields: ['authors'] }],
+    );
+    expect(
+      papersByTopic(people)
+        .get('people')!
+        .map(({ record }) => record.paper.id),
+    ).toEqual(['2603.00005']);
+  });
+
   it('orders days newest first and finds neighbours across weekends', () => {
     expect(archive.days.map((d) => d.date)).toEqual(['2026-03-09', '2026-03-06', '2026-03-05']);
     expect(dayNeighbours(archive, '2026-03-06')).toEqual({ previous: '2026-03-05', next: '2026-03-09' });

@@ -34,6 +34,29 @@ describe('normalizeItem', () => {
   });
 });
 
+describe('authors’ hub accounts', () => {
+  it('keeps the account of each author who has one, by name, and none at all when no author has', () => {
+    const [claimed] = listed({
+      id: '2406.00002',
+      authors: ['Kai Chen', 'Ziwei Liu', 'Zoë Müller'],
+      accounts: { 'Kai Chen': 'kaichen', 'Zoë Müller': 'zoe.m' },
+    });
+    expect(claimed?.authorAccounts).toEqual({ 'Kai Chen': 'kaichen', 'Zoë Müller': 'zoe.m' });
+    const [unclaimed] = listed({ id: '2406.00003' });
+    expect(unclaimed).not.toHaveProperty('authorAccounts');
+  });
+
+  it('reads an account it does not recognise as none, and never fails the capture for it', () => {
+    const item = apiItem({ id: '2406.00004', authors: ['A', 'B', 'C'] });
+    const authors = (item.paper as { authors: Record<string, unknown>[] }).authors;
+    authors[0]!.user = { user: '../../etc' };
+    authors[1]!.user = 'not an object';
+    authors[2]!.user = { user: 'fine-name' };
+    const [paper] = parseApiBody(JSON.stringify([item])).map(normalizeItem);
+    expect(paper?.authorAccounts).toEqual({ C: 'fine-name' });
+  });
+});
+
 describe('chooseTitle', () => {
   it("takes the item's title when it keeps LaTeX the paper's plain copy lost, else the plain copy", () => {
     const withMath = parseApiBody(

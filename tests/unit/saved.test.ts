@@ -1,8 +1,9 @@
 // The reading list's logic without a browser: what is kept, read back, exported and suggested.
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { arxivIdsIn } from '../../src/lib/arxiv.ts';
+import { arxivIdsIn } from '../../src/lib/arxiv-ids.ts';
 import { bibtex } from '../../src/lib/cite.ts';
+import { noFollows, type Follows } from '../../src/lib/following/follows.ts';
 import { addImported, parseImport, recommend, toBibtex, toCsv, toJson, toRis } from '../../src/scripts/saved/export.ts';
 import { emptyList, isSaved, readList, remove, save, saveAll, setNote, type SavedPaper } from '../../src/scripts/saved/list.ts';
 
@@ -130,8 +131,27 @@ describe('import', () => {
       'n',
     );
     const back = parseImport(toJson(list));
-    expect(back).toEqual({ papers: list.papers, skipped: 0 });
+    expect(back).toEqual({ papers: list.papers, skipped: 0, follows: noFollows() });
     expect(addImported(emptyList(), (back as { papers: SavedPaper[] }).papers)).toEqual(list);
+  });
+
+  it('carries what the reader follows in its JSON, and reads it back, or none from an older export', () => {
+    const follows: Follows = {
+      version: 1,
+      authors: [{ name: 'Kai Chen', account: 'kaichen' }],
+      orgs: [{ handle: 'Qwen', name: 'Qwen Team', path: '/orgs/Qwen/', feeds: true }],
+      topics: [{ slug: 'robotics', name: 'Robotics' }],
+    };
+    const list = save(emptyList(), paper('2603.00001'));
+    expect(JSON.parse(toJson(list, follows)).following).toEqual(follows);
+    expect(parseImport(toJson(list, follows))).toEqual({ papers: list.papers, skipped: 0, follows });
+    // An export from before following existed: its papers, and nothing followed.
+    expect(parseImport(JSON.stringify(list))).toEqual({ papers: list.papers, skipped: 0, follows: noFollows() });
+    // What is not well formed in it is left out, not imported.
+    const odd = parseImport(
+      JSON.stringify({ ...list, following: { authors: [{ name: 'Ada' }, { account: 'x' }], orgs: 'no', topics: [{ slug: 'Bad Slug' }] } }),
+    );
+    expect(odd).toMatchObject({ follows: { version: 1, authors: [{ name: 'Ada' }], orgs: [], topics: [] } });
   });
 
   it('takes a plain list of arXiv ids, in lines, links or prose, without versions, once each', () => {

@@ -23,9 +23,11 @@ import {
   readState,
   serializeDateOrder,
   writeState,
+  YEAR_FILE,
   yearsToSearch,
 } from '../../src/scripts/search/state.ts';
-import { searchRecord, searchRecordsByYear, searchYears } from '../../src/lib/search-records.ts';
+import { authorIndex, authorShardPath, authorShards, positionsIn, shardOf } from '../../src/lib/author-index.ts';
+import { searchRecord, searchRecordsByYear, searchYears, yearSummary } from '../../src/lib/search-records.ts';
 import type { Topic } from '../../src/lib/topics.ts';
 import { paperBuilder } from '../helpers/papers.ts';
 
@@ -71,6 +73,17 @@ describe('search records', () => {
     });
     expect(record.filters).toEqual({ topic: ['Agents & <Tools>'], organization: ['Qwen <Team>'], code: ['Has code'] });
     expect(record.sort).toEqual({ upvotes: '40' });
+    // Every author, for the author index: not a Pagefind filter, which would store each name twice.
+    expect(record.authors).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Edsger Dijkstra']);
+  });
+
+  it('sum up a year for the filter panel: its papers and each value’s count', () => {
+    const records = searchRecordsByYear(archive).get('2026')!;
+    expect(yearSummary(records, 4)).toEqual({
+      papers: 2,
+      filters: { topic: { 'Agents & <Tools>': 2 }, organization: { 'Qwen <Team>': 1 }, code: { 'Has code': 1 } },
+      authorShards: 4,
+    });
   });
 
   it('can be filtered by what came of the paper on the hub', () => {
@@ -136,7 +149,8 @@ describe('a search with no words', () => {
     expect(hasSearch(browse)).toBe(true);
     expect(effectiveSort(browse)).toBe('date');
     expect(effectiveSort({ ...browse, sort: 'upvotes' })).toBe('upvotes');
-    expect(searchLabel(browse)).toBe('Agents, 2025');
+    expect(searchLabel(browse)).toBe('in Agents, 2025');
+    expect(searchLabel({ ...browse, filters: { author: ['Ziwei Liu', 'Kai Chen'], topic: ['Robotics'] } })).toBe('by Ziwei Liu and Kai Chen in Robotics');
     expect(hasSearch({ q: '', sort: 'relevance', filters: {} })).toBe(false);
     const words = { q: 'quokka', sort: 'relevance' as const, filters: { topic: ['Agents'] } };
     expect([hasSearch(words), effectiveSort(words), searchLabel(words)]).toEqual([true, 'relevance', '“quokka”']);
@@ -166,6 +180,8 @@ describe('the address of a search', () => {
     expect(pagefindFilters({ topic: ['A', 'B'], year: ['2025', '2024'] })).toEqual({ topic: { any: ['A', 'B'] }, year: { any: ['2025', '2024'] } });
     expect(pagefindFilters({ topic: ['A'], year: ['2025', '2024'] }, '2024')).toEqual({ topic: { any: ['A'] }, year: { any: ['2024'] } });
     expect(pagefindFilters({ code: [] })).toEqual({});
+    // Authors are the author index's to answer, not Pagefind's.
+    expect(pagefindFilters({ author: ['Ziwei Liu'], topic: ['A'] }, '2025')).toEqual({ topic: { any: ['A'] }, year: { any: ['2025'] } });
     expect(yearsToSearch(['2026', '2025', '2024'], {})).toEqual(['2026', '2025', '2024']);
     expect(yearsToSearch(['2026', '2025', '2024'], { year: ['2024', '2026'] })).toEqual(['2026', '2024']);
     expect(activeFilters({ topic: ['A', 'B'], code: ['Has code'] })).toBe(3);
@@ -305,9 +321,18 @@ describe('the yearly indexes', () => {
     // UIs, worker or unknown-language build is used.
     const meta = (names: string[]) => names.filter((file) => /^pagefind\.en_\w+\.pf_meta$/.test(file));
     expect(meta(files)).toHaveLength(1);
-    expect(files.filter((file) => !meta(files).includes(file)).sort()).toEqual([DATE_FILE, 'filter', 'fragment', 'index', 'pagefind-entry.json']);
+    expect(files.filter((file) => !meta(files).includes(file)).sort()).toEqual([
+      'authors',
+      DATE_FILE,
+      'filter',
+      'fragment',
+      'index',
+      'pagefind-entry.json',
+      YEAR_FILE,
+    ]);
     const newest = await readdir(path.join(site, 'pagefind', '2026'));
     expect(newest.filter((file) => !meta(newest).includes(file)).sort()).toEqual([
+      'authors',
       DATE_FILE,
       'filter',
       'fragment',
@@ -315,6 +340,7 @@ describe('the yearly indexes', () => {
       'pagefind-entry.json',
       'pagefind.js',
       'wasm.en.pagefind',
+      YEAR_FILE,
     ]);
     // The date file names real pages, newest listed first, in the day's order.
     const order = parseDateOrder(gunzipSync(await readFile(path.join(bundle, DATE_FILE))).toString('utf8'));
@@ -324,6 +350,12 @@ describe('the yearly indexes', () => {
     expect([...order.keys()].map((hash) => urls.get(hash))).toEqual(['/papers/2412.00002/', '/papers/2501.00003/']);
     const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(2);
+    // The author index names the same pages: Grace Hopper's are both of 2025's, in date order.
+    const summary = JSON.parse(await readFile(path.join(bundle, YEAR_FILE), 'utf8'));
+    expect(summary).toMatchObject({ papers: 2, authorShards: 1 });
+    const shard = gunzipSync(await readFile(path.join(bundle, authorShardPath(shardOf('Grace Hopper', summary.authorShards))))).toString('utf8');
+    const pages = [...order.keys()];
+    expect(positionsIn(shard, 'Grace Hopper').map((position) => urls.get(pages[position]!))).toEqual(['/papers/2412.00002/', '/papers/2501.00003/']);
   });
 
   it('says which year failed, and why', async () => {
@@ -331,5 +363,46 @@ describe('the yearly indexes', () => {
     const record = searchRecordsByYear(archive).get('2026')![0]!;
     const broken = new Map([['2026', [{ ...record, meta: { ...record.meta, upvotes: 40 as unknown as string } }]]]);
     await expect(buildSearchIndexes(path.join(site, 'pagefind'), broken)).rejects.toThrow(/Pagefind, year 2026: /);
+  });
+});
+
+describe('the author index', () => {
+  const years = [['Kai Chen', 'Ziwei Liu'], ['Kai Cheng'], ['Zoë Müller', 'kai  chen', 'Kai Chen'], []];
+
+  it('gives each person’s papers as positions, whole names only, however accents, case and spaces are written', () => {
+    const { shards, files } = authorIndex(years);
+    const shard = (name: string) => files.get(shardOf(name, shards)) ?? '';
+    expect(positionsIn(shard('Kai Chen'), 'Kai Chen')).toEqual([0, 2]);
+    expect(positionsIn(shard('KAI CHEN'), 'KAI  CHEN')).toEqual([0, 2]);
+    // A name that begins another is not it.
+    expect(positionsIn(shard('Kai Cheng'), 'Kai Cheng')).toEqual([1]);
+    expect(positionsIn(shard('Kai'), 'Kai')).toEqual([]);
+    expect(positionsIn(shard('Zoe Muller'), 'Zoe Muller')).toEqual([2]);
+    expect(positionsIn(shard('Nobody'), 'Nobody')).toEqual([]);
+  });
+
+  it('puts every name in the shard its key names, one sorted line each', () => {
+    const many = Array.from({ length: 400 }, (_, i) => [`Author ${i}`, `Author ${i + 1}`, `Co Author ${i % 7}`]);
+    const { shards, files } = authorIndex(many);
+    expect(shards).toBe(authorShards(400 * 3));
+    expect(shards).toBeGreaterThan(1);
+    for (const [shard, text] of files) {
+      const names = text
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[0]!);
+      expect(names).toEqual([...names].sort());
+      for (const name of names) expect(shardOf(name, shards)).toBe(shard);
+    }
+    expect(positionsIn(files.get(shardOf('Author 7', shards))!, 'Author 7')).toEqual([6, 7]);
+    expect(positionsIn(files.get(shardOf('Co Author 3', shards))!, 'co author 3')).toHaveLength(57);
+  });
+
+  it('splits a year into more shards as it grows, a power of two, at most 1024', () => {
+    expect(authorShards(0)).toBe(1);
+    expect(authorShards(600)).toBe(1);
+    expect(authorShards(601)).toBe(2);
+    expect(authorShards(125_000)).toBe(256);
+    expect(authorShards(10_000_000)).toBe(1024);
   });
 });

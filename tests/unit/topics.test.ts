@@ -22,6 +22,16 @@ describe('topics', () => {
     expect(bench!.match(p('A method', 'We beat every benchmark.'))).toBe(false);
     expect(bench!.match(p('A method', '', ['benchmark']))).toBe(true);
   });
+  it('matches authors’ names, each whole, when a topic reads the authors field', () => {
+    const [people] = compileTopics([{ slug: 'people', name: 'People', description: '', terms: ['Kai Chen', 'Ziwei Liu'], fields: ['authors'] }]);
+    expect(people!.match({ ...p('Unrelated'), authors: ['Ada', 'kai chen'] })).toBe(true);
+    // Another person whose name begins the same, a name in the title, or no authors: not the topic.
+    expect(people!.match({ ...p('Unrelated'), authors: ['Kai Cheng'] })).toBe(false);
+    expect(people!.match({ ...p('What Ziwei Liu Said'), authors: ['Ada'] })).toBe(false);
+    expect(people!.match(p('Unrelated'))).toBe(false);
+    // The default fields never read the authors.
+    expect(rl!.match({ ...p('Unrelated'), authors: ['RL Person'] })).toBe(false);
+  });
   it('rejects a bad slug, a duplicate or a topic without terms, with a message naming it', () => {
     expect(() => compileTopics([{ slug: 'Bad Slug', name: '', description: '', terms: ['x'] }])).toThrow(
       'topics.config.ts: slug "Bad Slug" must be lowercase letters, digits and dashes',

@@ -2,13 +2,16 @@
 // other from the archive's records (src/lib/search-records.ts), each in a fresh Pagefind process,
 // so the indexer's memory follows the largest year, not the whole history. Beside each year's
 // bundle, a date file lists its pages newest first: the search page sorts by date with it
-// (see src/scripts/search/state.ts), so Pagefind's metadata carries one sort (upvotes), not two.
+// (see src/scripts/search/state.ts), so Pagefind's metadata carries one sort (upvotes), not two;
+// an author index says which of them each person wrote (src/lib/author-index.ts); and a summary
+// gives the filter panel its counts (year.json).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex, type IndexFile } from 'pagefind';
-import type { SearchRecord } from '../../../src/lib/search-records.ts';
-import { DATE_FILE, serializeDateOrder } from '../../../src/scripts/search/state.ts';
+import { authorIndex, authorShardPath } from '../../../src/lib/author-index.ts';
+import { yearSummary, type SearchRecord } from '../../../src/lib/search-records.ts';
+import { DATE_FILE, serializeDateOrder, YEAR_FILE } from '../../../src/scripts/search/state.ts';
 
 export interface YearReport {
   year: string;
@@ -91,9 +94,16 @@ async function writeBundle(bundle: string, files: readonly IndexFile[], records:
     return { date: record.meta.listed!, hash };
   });
   const kept = files.filter((file) => !UNUSED.includes(file.path) && (primary || !RUNTIME.test(file.path)));
-  for (const dir of new Set(kept.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
-  await Promise.all(kept.map((file) => writeFile(path.join(bundle, file.path), file.content)));
-  await writeFile(path.join(bundle, DATE_FILE), gzipSync(serializeDateOrder(order), { level: 9 }));
+  // The author index counts positions in the date order: the records' order, as the date file keeps it.
+  const authors = authorIndex(records.map((record) => record.authors));
+  const ours = [
+    { path: DATE_FILE, content: gzipSync(serializeDateOrder(order), { level: 9 }) },
+    { path: YEAR_FILE, content: JSON.stringify(yearSummary(records, authors.shards)) },
+    ...[...authors.files].map(([shard, text]) => ({ path: authorShardPath(shard), content: gzipSync(text, { level: 9 }) })),
+  ];
+  const all = [...kept, ...ours];
+  for (const dir of new Set(all.map((file) => path.dirname(path.join(bundle, file.path))))) await mkdir(dir, { recursive: true });
+  await Promise.all(all.map((file) => writeFile(path.join(bundle, file.path), file.content)));
 }
 
 /** Index each year into `<root>/<year>/` (the site's /pagefind/), newest year first. */

@@ -40,6 +40,7 @@ export const SECTIONS = [
   'organization feeds',
   'weeks and months',
   'search index',
+  'following',
   'site feeds',
   'other',
 ] as const;
@@ -54,6 +55,8 @@ export function sectionOf(file: string): Section {
   if (top === 'orgs') return FEED.test(file) ? 'organization feeds' : 'organization pages';
   if (top === 'weeks' || top === 'months') return 'weeks and months';
   if (top === 'pagefind') return 'search index';
+  // /following/ and the recent papers it reads: bounded by the days it covers, not the archive.
+  if (top === 'following') return 'following';
   if (FEED.test(file) || file.endsWith('.opml')) return 'site feeds';
   return 'other';
 }

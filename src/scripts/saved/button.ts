@@ -4,30 +4,11 @@
 // status line, not lost silently.
 import { plural } from '../../lib/plural.ts';
 import { isSaved, remove, save, saveAll, type SavedList } from './list.ts';
-import { fetchPaper, load, onChange, paperFrom, paperIdOf, store, StorageError, textOf } from './store.ts';
-
-/** Say a storage problem where a screen reader hears it, once, at the top of the page. */
-export function sayProblem(message: string): void {
-  let status = document.getElementById('saved-problem');
-  if (!status) {
-    status = Object.assign(document.createElement('p'), { id: 'saved-problem', className: 'callout' });
-    status.setAttribute('role', 'alert');
-    document.querySelector('main')?.prepend(status);
-  }
-  status.textContent = message;
-}
+import { kept } from '../local-store.ts';
+import { fetchPaper, load, onChange, paperFrom, paperIdOf, store, textOf } from './store.ts';
 
 /** Store, or say why not. */
-export function keep(list: SavedList): boolean {
-  try {
-    store(list);
-    return true;
-  } catch (error) {
-    if (!(error instanceof StorageError)) throw error;
-    sayProblem(error.message);
-    return false;
-  }
-}
+export const keep = (list: SavedList): boolean => kept(() => store(list));
 
 /** Save a paper now with what the page shows, then with what its own page says once it is read. */
 async function toggle(id: string, title: string): Promise<void> {

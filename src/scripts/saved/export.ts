@@ -2,17 +2,22 @@
 // exports a reference manager reads (BibTeX as the paper pages give it, RIS, CSV, and the list's
 // own JSON), and papers like the list's from the related-paper lists stored with each. Loaded on
 // /saved/ only.
-import { arxivDoi, arxivIdsIn } from '../../lib/arxiv.ts';
+import { arxivDoi, arxivIdsIn } from '../../lib/arxiv-ids.ts';
 import { bibtex } from '../../lib/cite.ts';
+import { noFollows, readFollows, type Follows } from '../../lib/following/follows.ts';
 import { dedupe, readList, type RelatedPaper, type SavedList, type SavedPaper } from './list.ts';
 
-/** What an imported file holds: a list exported from here, or arXiv ids in any text (one a line, URLs, …). */
-export function parseImport(text: string): { papers: SavedPaper[]; skipped: number } | { ids: string[] } {
+/**
+ * What an imported file holds: a list exported from here (its papers, and what was followed if it
+ * says), or arXiv ids in any text (one a line, URLs, …).
+ */
+export function parseImport(text: string): { papers: SavedPaper[]; skipped: number; follows: Follows } | { ids: string[] } {
   try {
     const json = JSON.parse(text) as unknown;
     if (json && typeof json === 'object' && Array.isArray((json as SavedList).papers)) {
       const { list, skipped } = readList(json);
-      return { papers: list.papers, skipped };
+      const following = (json as { following?: unknown }).following;
+      return { papers: list.papers, skipped, follows: following === undefined ? noFollows() : readFollows(following) };
     }
   } catch {
     // Not JSON: a list of ids.
@@ -76,7 +81,8 @@ export function toCsv(list: SavedList): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const toJson = (list: SavedList): string => JSON.stringify(list, null, 2) + '\n';
+/** The list's own file, with what this browser follows: an import elsewhere brings back both. */
+export const toJson = (list: SavedList, following: Follows = noFollows()): string => JSON.stringify({ ...list, following }, null, 2) + '\n';
 
 // --- More like the list.
 

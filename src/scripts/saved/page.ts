@@ -4,38 +4,23 @@
 // upstream or imported string goes into the page as text, and whatever the list holds, the page
 // draws: what it cannot read is skipped and said.
 import { plural } from '../../lib/plural.ts';
+import { BASE } from '../base.ts';
+import { byId, download, el } from '../dom.ts';
+import { kept } from '../local-store.ts';
+import { mergeFollows } from '../../lib/following/follows.ts';
+import { loadFollows, storeFollows } from '../following/store.ts';
 import { saveButton } from './button.ts';
 import { addImported, parseImport, recommend, toBibtex, toCsv, toJson, toRis } from './export.ts';
 import { emptyList, isSaved, remove, save, setNote, type SavedList, type SavedPaper } from './list.ts';
-import { BASE, fetchPaper, load, loadReport, onChange, store, StorageError } from './store.ts';
+import { fetchPaper, load, loadReport, onChange, store } from './store.ts';
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const dates = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = Object.assign(document.createElement(tag), props);
-  element.append(...children);
-  return element;
-}
 
 /** The page's status line: what happened, with an action to take when there is one. */
 const say = (text: string, action?: HTMLButtonElement) => byId('saved-status').replaceChildren(text, ...(action ? [' ', action] : []));
 
 /** Store, or say why the browser would not. */
-function keep(list: SavedList, origin: 'note' | 'other' = 'other'): boolean {
-  try {
-    store(list, origin);
-    return true;
-  } catch (error) {
-    if (!(error instanceof StorageError)) throw error;
-    say(error.message);
-    return false;
-  }
-}
+const keep = (list: SavedList, origin: 'note' | 'other' = 'other'): boolean => kept(() => store(list, origin), say);
 
 const paperLink = (id: string, title: string) => el('a', { href: `${BASE}papers/${id}/`, textContent: title });
 
@@ -72,21 +57,11 @@ function item(paper: SavedPaper): HTMLLIElement {
   );
 }
 
-/** Offer a file to download, made here: nothing is sent anywhere. */
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el('a', { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 const EXPORTS: Record<string, [string, string, (list: SavedList) => string]> = {
   bibtex: ['reading-list.bib', 'application/x-bibtex', toBibtex],
   ris: ['reading-list.ris', 'application/x-research-info-systems', toRis],
   csv: ['reading-list.csv', 'text/csv', toCsv],
-  json: ['reading-list.json', 'application/json', toJson],
+  json: ['reading-list.json', 'application/json', (list) => toJson(list, loadFollows())],
 };
 
 /** Draw the list, its counts and what is like it. */
@@ -98,7 +73,11 @@ function render(saved: SavedList): void {
     : 'Nothing saved yet: use “Save” beside any paper.';
   byId('saved-list').replaceChildren(...saved.papers.map(item));
   byId<HTMLButtonElement>('saved-clear').disabled = !n;
-  for (const button of app.querySelectorAll<HTMLButtonElement>('.saved-export button')) button.disabled = !n;
+  // The JSON file carries what is followed too: worth exporting with no paper saved.
+  const follows = loadFollows();
+  const following = follows.authors.length + follows.orgs.length + follows.topics.length > 0;
+  for (const button of app.querySelectorAll<HTMLButtonElement>('.saved-export button'))
+    button.disabled = !n && !(following && button.dataset.format === 'json');
   const suggestions = recommend(saved);
   byId('saved-more').replaceChildren(...suggestions.map((s) => el('li', {}, el('div', {}, paperLink(s.id, s.title), ' ', saveButton(s.id, s.title)))));
   byId('saved-more-none').hidden = suggestions.length > 0;
@@ -125,9 +104,16 @@ const skippedNote = (skipped: number) =>
 async function importText(text: string): Promise<void> {
   const found = parseImport(text);
   if ('papers' in found) {
-    if (!found.papers.length) return say(`No paper found in that file.${skippedNote(found.skipped)}`);
-    if (keep(addImported(load(), found.papers))) say(`Imported ${plural(found.papers.length, 'paper')}.${skippedNote(found.skipped)}`);
-    return;
+    const { authors, orgs, topics } = found.follows;
+    const follows = authors.length + orgs.length + topics.length;
+    if (!found.papers.length && !follows) return say(`No paper found in that file.${skippedNote(found.skipped)}`);
+    if (found.papers.length && !keep(addImported(load(), found.papers))) return;
+    if (follows && !kept(() => storeFollows(mergeFollows(loadFollows(), found.follows)), say)) return;
+    const what = [
+      found.papers.length && plural(found.papers.length, 'paper'),
+      follows && `${plural(follows, 'follow')} (authors, organizations, topics)`,
+    ].filter(Boolean);
+    return say(`Imported ${what.join(' and ')}.${skippedNote(found.skipped)}`);
   }
   if (!found.ids.length) return say('No arXiv id found in that text or file.');
   let done = 0;

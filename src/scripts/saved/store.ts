@@ -1,58 +1,23 @@
-// Where the reading list lives: this browser's localStorage, kept in step across open tabs, and
-// what the site's own paper pages say of a paper that a list does not show. Nothing leaves the
-// browser. A storage that is full or refused is said, never swallowed.
-import { emptyList, readList, type SavedList, type SavedPaper } from './list.ts';
+// Where the reading list lives: this browser's storage (../local-store.ts), and what the site's own
+// paper pages say of a paper that a list does not show. Nothing leaves the browser.
+import { BASE } from '../base.ts';
+import { localStore, type Origin } from '../local-store.ts';
+import { readList, type SavedList, type SavedPaper } from './list.ts';
 
-const KEY = 'broadsheet:saved';
-export const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+export type { Origin } from '../local-store.ts';
 
-/** Who changed the list: a note typed on /saved/ need not redraw the list under the reader's cursor. */
-export type Origin = 'note' | 'other';
-type Listener = (list: SavedList, origin: Origin) => void;
-const listeners = new Set<Listener>();
+const saved = localStore('broadsheet:saved', 'the reading list');
 
 /** The list as stored, and how many stored entries could not be read (an older or edited copy). */
-export function loadReport(): { list: SavedList; skipped: number } {
-  try {
-    return readList(JSON.parse(localStorage.getItem(KEY) ?? 'null'));
-  } catch {
-    // Not JSON, or storage refused: nothing readable is kept there.
-    return { list: emptyList(), skipped: 0 };
-  }
-}
+export const loadReport = (): { list: SavedList; skipped: number } => readList(saved.read());
 
 export const load = (): SavedList => loadReport().list;
 
-/** Why storing failed, in words a reader can act on. */
-export class StorageError extends Error {}
-
 /** Keep the list and tell every listener; throws a StorageError when the browser will not keep it. */
-export function store(list: SavedList, origin: Origin = 'other'): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(list));
-  } catch (error) {
-    const full = (error as DOMException).name === 'QuotaExceededError';
-    throw new StorageError(
-      full
-        ? 'This browser’s storage for this site is full: the reading list could not be saved. Export it, then remove some papers.'
-        : 'This browser does not let this site keep a reading list (private browsing, or storage turned off).',
-    );
-  }
-  for (const listener of listeners) listener(list, origin);
-}
+export const store = (list: SavedList, origin: Origin = 'other'): void => saved.write(list, origin);
 
-/** Call `listener` on every change, here or in another tab; returns how to stop. */
-export function onChange(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-// Another tab changed the list.
-addEventListener('storage', (event) => {
-  if (event.key !== KEY) return;
-  const list = load();
-  for (const listener of listeners) listener(list, 'other');
-});
+/** Call `listener` with the list on every change, here or in another tab; returns how to stop. */
+export const onChange = (listener: (list: SavedList, origin: Origin) => void): (() => void) => saved.onChange((origin) => listener(load(), origin));
 
 /** The id of a paper page's address on this site, or undefined. */
 export function paperIdOf(href: string): string | undefined {

@@ -3,7 +3,7 @@
 import { activeFilters, FILTER_KEYS, type FilterKey } from './state.ts';
 import type { SearchSession } from './session.ts';
 
-const LABELS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', code: 'Code', hub: 'On the Hub' };
+const LABELS: Record<FilterKey, string> = { topic: 'Topic', year: 'Year', organization: 'Organization', code: 'Code', hub: 'On the Hub', author: 'Author' };
 
 function filterGroup(key: FilterKey, values: Record<string, number>, chosen: readonly string[]): HTMLFieldSetElement {
   const fieldset = document.createElement('fieldset');
@@ -21,10 +21,13 @@ function filterGroup(key: FilterKey, values: Record<string, number>, chosen: rea
     box.value = value;
     box.checked = chosen.includes(value);
     label.append(box, ` ${value} `);
-    const count = document.createElement('span');
-    count.className = 'muted';
-    count.textContent = `(${papers.toLocaleString('en-GB')})`;
-    label.append(count);
+    // An author comes from the address alone, with no count of their papers at hand.
+    if (key !== 'author') {
+      const count = document.createElement('span');
+      count.className = 'muted';
+      count.textContent = `(${papers.toLocaleString('en-GB')})`;
+      label.append(count);
+    }
     options.append(label);
   }
   fieldset.append(options);

@@ -1,7 +1,11 @@
 // The per-year Pagefind indexes, and the results of a search as one list in its final order. The
 // newest year is Pagefind's primary index; older years merge into it on demand (mergeIndex: one
-// runtime, one wasm download). Sorts are exact across years (state.ts).
-import { DATE_FILE, DescendingMerge, effectiveSort, pagefindFilters, parseDateOrder, type SearchState } from './state.ts';
+// runtime, one wasm download). Sorts are exact across years (state.ts). Authors are answered by
+// the author index beside each year's bundle (src/lib/author-index.ts), not by Pagefind.
+import { authorShardPath, positionsIn, shardOf } from '../../lib/author-index.ts';
+import type { YearSummary } from '../../lib/search-records.ts';
+import { fetchText } from '../fetch-text.ts';
+import { DATE_FILE, DescendingMerge, effectiveSort, pagefindFilters, parseDateOrder, YEAR_FILE, yearsToSearch, type SearchState } from './state.ts';
 
 export interface PagefindData {
   url: string;
@@ -19,7 +23,6 @@ export interface PagefindApi {
   init(): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** A list of results in its final order, read a page at a time. */
@@ -34,7 +37,7 @@ export class YearIndexes {
   private readonly base: string;
   private api?: Promise<PagefindApi>;
   private readonly merged = new Map<string, Promise<void>>();
-  private readonly orders = new Map<string, Promise<Map<string, number>>>();
+  private readonly files = new Map<string, Promise<string>>();
 
   constructor(bundle: string, base: string, years: readonly string[]) {
     this.bundle = bundle;
@@ -72,32 +75,79 @@ export class YearIndexes {
     return years.every((year) => year === this.years[0] || this.merged.has(year));
   }
 
-  /** The year's pages, newest listed first: page id -> position. */
-  dateOrder(year: string): Promise<Map<string, number>> {
-    let order = this.orders.get(year);
-    if (!order) {
-      order = (async () => {
-        const response = await fetch(`${this.bundle}${year}/${DATE_FILE}`);
-        if (!response.ok) throw new Error(`${DATE_FILE} of ${year}: HTTP ${response.status}`);
-        let bytes: ArrayBuffer = await response.arrayBuffer();
-        const head = new Uint8Array(bytes, 0, 2);
-        // Gzipped as written; a server may already have decoded it.
-        if (head[0] === 0x1f && head[1] === 0x8b)
-          bytes = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-        return parseDateOrder(new TextDecoder().decode(bytes));
-      })();
-      this.orders.set(year, order);
+  /** A file of ours beside a year's bundle, read once however often it is asked for. */
+  private file(year: string, name: string): Promise<string> {
+    const url = `${this.bundle}${year}/${name}`;
+    let text = this.files.get(url);
+    if (!text) {
+      text = fetchText(url);
+      this.files.set(url, text);
+      // A failure is not kept: the next search asks again.
+      text.catch(() => this.files.delete(url));
     }
-    return order;
+    return text;
+  }
+
+  /** The year's pages, newest listed first: page id -> position. */
+  async dateOrder(year: string): Promise<Map<string, number>> {
+    return parseDateOrder(await this.file(year, DATE_FILE));
+  }
+
+  private async summary(year: string): Promise<YearSummary> {
+    return JSON.parse(await this.file(year, YEAR_FILE)) as YearSummary;
+  }
+
+  /**
+   * Every year's filter panel values with their counts, and each year's papers as its year's
+   * count: the small summaries beside each index, never Pagefind's filter files.
+   */
+  async panelFilters(): Promise<Record<string, Record<string, number>>> {
+    const years = await Promise.all(this.years.map(async (year) => ({ year, ...(await this.summary(year)) })));
+    const merged: Record<string, Record<string, number>> = { year: {} };
+    for (const { year, papers, filters } of years) {
+      merged.year![year] = papers;
+      for (const [key, values] of Object.entries(filters))
+        for (const [value, count] of Object.entries(values)) (merged[key] ??= {})[value] = (merged[key][value] ?? 0) + count;
+    }
+    return merged;
+  }
+
+  /** The year's pages by every one of `names`, as page ids: one shard of its author index a name. */
+  async authorPages(year: string, names: readonly string[]): Promise<Set<string>> {
+    const { authorShards } = await this.summary(year);
+    const lists = await Promise.all(names.map(async (name) => positionsIn(await this.file(year, authorShardPath(shardOf(name, authorShards))), name)));
+    const [first = [], ...rest] = lists.sort((a, b) => a.length - b.length);
+    const all = first.filter((position) => rest.every((list) => list.includes(position)));
+    if (!all.length) return new Set();
+    const ids = [...(await this.dateOrder(year)).keys()];
+    return new Set(all.map((position) => ids[position]!));
+  }
+
+  /** The years a search looks in, newest first: those its year filter names, and with authors, those they have papers in. */
+  async yearsFor(state: SearchState): Promise<string[]> {
+    const years = yearsToSearch(this.years, state.filters);
+    const names = state.filters.author ?? [];
+    if (!names.length) return years;
+    const found = await Promise.all(years.map(async (year) => (await this.authorPages(year, names)).size > 0));
+    return years.filter((_, i) => found[i]);
   }
 
   /** The results of `state` over `years`, in the order it asks for. */
   async listing(state: SearchState, years: readonly string[]): Promise<Listing> {
     const api = await this.with(years);
+    const names = state.filters.author ?? [];
+    // With authors, each year's results are those of the author index too.
+    const only = names.length ? new Map(await Promise.all(years.map(async (year) => [year, await this.authorPages(year, names)] as const))) : undefined;
+    const search = async (year: string | undefined, options: Record<string, unknown>) => {
+      const { results } = await api.search(state.q || null, { ...options, filters: pagefindFilters(state.filters, year) });
+      if (!only) return results;
+      const allowed = year ? [only.get(year)!] : [...only.values()];
+      return results.filter((result) => allowed.some((ids) => ids.has(result.id)));
+    };
     const sort = effectiveSort(state);
-    if (sort === 'upvotes') return byUpvotes(api, state, years);
-    if (sort === 'date') return byDate(api, this, state, years);
-    return byRelevance(api, state);
+    if (sort === 'upvotes') return byUpvotes(search, years);
+    if (sort === 'date') return byDate(search, this, years);
+    return byRelevance(search);
   }
 }
 
@@ -109,25 +159,26 @@ export function dataOf(result: PagefindResult): Promise<PagefindData> {
   return loaded;
 }
 
+/** One search of the state's term and filters: in one year, or with no year in all merged so far. */
+type Search = (year: string | undefined, options: Record<string, unknown>) => Promise<PagefindResult[]>;
+
 /** Relevance: Pagefind merges the years by score. */
-async function byRelevance(api: PagefindApi, state: SearchState): Promise<Listing> {
-  const { results } = await api.search(state.q || null, { filters: pagefindFilters(state.filters) });
+async function byRelevance(search: Search): Promise<Listing> {
+  const results = await search(undefined, {});
   let at = 0;
   return { total: results.length, take: async (count) => results.slice(at, (at += count)) };
 }
 
 /** Upvotes: each year sorted by Pagefind, merged by the values in the results' metadata. */
-async function byUpvotes(api: PagefindApi, state: SearchState, years: readonly string[]): Promise<Listing> {
-  const lists = await Promise.all(
-    years.map(async (year) => (await api.search(state.q || null, { filters: pagefindFilters(state.filters, year), sort: { upvotes: 'desc' } })).results),
-  );
+async function byUpvotes(search: Search, years: readonly string[]): Promise<Listing> {
+  const lists = await Promise.all(years.map((year) => search(year, { sort: { upvotes: 'desc' } })));
   const merge = new DescendingMerge(lists, async (result) => Number((await dataOf(result)).meta.upvotes ?? 0));
   return { total: merge.total, take: (count) => merge.take(count) };
 }
 
 /** Date: years are disjoint, so newest year first, each in its own date order (loaded when reached). */
-async function byDate(api: PagefindApi, indexes: YearIndexes, state: SearchState, years: readonly string[]): Promise<Listing> {
-  const lists = await Promise.all(years.map(async (year) => (await api.search(state.q || null, { filters: pagefindFilters(state.filters, year) })).results));
+async function byDate(search: Search, indexes: YearIndexes, years: readonly string[]): Promise<Listing> {
+  const lists = await Promise.all(years.map((year) => search(year, {})));
   const sorted: (PagefindResult[] | undefined)[] = [];
   // Where reading has reached: the year, and the position in that year's sorted list.
   let yearAt = 0;

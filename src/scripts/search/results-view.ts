@@ -59,8 +59,8 @@ export function resultsView(session: SearchSession, elements: { summary: HTMLEle
         list.setAttribute('aria-busy', String(!final));
         more.hidden = !final || found.length >= total;
         const papers = `${total.toLocaleString('en-GB')} ${total === 1 ? 'paper' : 'papers'}`;
-        if (!final) summary.textContent = `Papers listed in ${searched.join(', ')} ${term ? 'matching' : 'in'} ${label}; searching the older years…`;
-        else if (!term) summary.textContent = total ? `${papers} in ${label}.` : `No papers in ${label}.`;
+        if (!final) summary.textContent = `Papers listed in ${searched.join(', ')} ${term ? 'matching ' : ''}${label}; searching the older years…`;
+        else if (!term) summary.textContent = total ? `${papers} ${label}.` : `No papers ${label}.`;
         else if (!total) summary.textContent = `No papers match ${label}. Try fewer or different words, or remove a filter.`;
         else summary.textContent = `${papers} ${total === 1 ? 'matches' : 'match'} ${label}.`;
         return;

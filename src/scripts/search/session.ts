@@ -1,7 +1,7 @@
 // A search's state and its runs, apart from any view (as Pagefind's own modular UI keeps its
 // Instance apart from its widgets): the term, sort and filters, the address that says them, and
 // the results, announced to whoever listens.
-import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, yearsToSearch, type FilterKey, type SearchState } from './state.ts';
+import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, type FilterKey, type SearchState } from './state.ts';
 import { dataOf, type Listing, type PagefindData, type YearIndexes } from './indexes.ts';
 
 export const PAGE = 10;
@@ -58,7 +58,7 @@ export class SearchSession {
 
   /** Every filter value the archive has, with its count; any named in the address is kept, even at 0. */
   async filterValues(): Promise<Record<string, Record<string, number>>> {
-    const available = await (await this.indexes.with(this.indexes.years)).filters();
+    const available = await this.indexes.panelFilters();
     for (const key of FILTER_KEYS) for (const value of this.state.filters[key] ?? []) (available[key] ??= {})[value] ??= 0;
     return available;
   }
@@ -72,8 +72,8 @@ export class SearchSession {
       this.emit({ type: 'cleared' });
       return;
     }
-    const years = yearsToSearch(this.indexes.years, this.state.filters);
     try {
+      const years = await this.indexes.yearsFor(this.state);
       if (!this.indexes.has(years) && years.length > 1) await this.show(current, years.slice(0, 1), false);
       if (current === this.generation) await this.show(current, years, true);
     } catch (error) {

@@ -6,7 +6,7 @@
 export const SORTS = ['relevance', 'date', 'upvotes'] as const;
 export type Sort = (typeof SORTS)[number];
 /** Filter keys as the records carry them (src/lib/search-records.ts), in the panel's order. */
-export const FILTER_KEYS = ['topic', 'year', 'organization', 'code', 'hub'] as const;
+export const FILTER_KEYS = ['topic', 'year', 'organization', 'code', 'hub', 'author'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string[]>>;
 
@@ -40,12 +40,15 @@ export function writeState(url: URL, state: SearchState): URL {
 export const activeFilters = (filters: Filters): number => FILTER_KEYS.reduce((sum, key) => sum + (filters[key]?.length ?? 0), 0);
 
 /**
- * What a search looks for, in words: its term in quotes, or, with no term (browsing a topic or an
- * organization), the filters' values: "“quokka”", "Agents and tool use, 2025".
+ * What a search looks for, in words: its term in quotes, or, with no term (browsing a topic, an
+ * organization, a person), what its filters hold: "“quokka”", "in Agents and tool use, 2025",
+ * "by Ziwei Liu in Robotics".
  */
 export function searchLabel(state: SearchState): string {
   if (state.q) return `“${state.q}”`;
-  return FILTER_KEYS.flatMap((key) => state.filters[key] ?? []).join(', ');
+  const authors = state.filters.author ?? [];
+  const others = FILTER_KEYS.flatMap((key) => (key === 'author' ? [] : (state.filters[key] ?? [])));
+  return [authors.length && `by ${authors.join(' and ')}`, others.length && `in ${others.join(', ')}`].filter(Boolean).join(' ');
 }
 
 /** A search with no term lists what its filters hold; with neither it lists nothing. */
@@ -57,10 +60,11 @@ export const effectiveSort = (state: SearchState): Sort => (!state.q && state.so
 /**
  * Pagefind's filter object: any of the chosen values of a key, and every key. With `year`, only
  * that year's index answers (the others have no page of that year): a per-year sorted list.
+ * Authors are not Pagefind filters: the author index answers them (indexes.ts).
  */
 export function pagefindFilters(filters: Filters, year?: string): Record<string, { any: string[] }> {
   const out: Record<string, { any: string[] }> = {};
-  for (const key of FILTER_KEYS) if (filters[key]?.length) out[key] = { any: filters[key]! };
+  for (const key of FILTER_KEYS) if (key !== 'author' && filters[key]?.length) out[key] = { any: filters[key]! };
   if (year) out.year = { any: [year] };
   return out;
 }
@@ -72,6 +76,8 @@ export function yearsToSearch(years: readonly string[], filters: Filters): strin
 
 /** Beside each year's Pagefind bundle: its pages, newest listed first (scripts/lib/build/search-index.ts). */
 export const DATE_FILE = 'by-date.pf_order';
+/** Beside it too: the year's papers, its filter panel's counts, its author shards (src/lib/search-records.ts, yearSummary). */
+export const YEAR_FILE = 'year.json';
 
 /** One line per listed day, newest first: the date, then its pages' ids in the day's order. */
 export function serializeDateOrder(order: readonly { date: string; hash: string }[]): string {

@@ -1,7 +1,7 @@
 // Upstream item -> the day file's paper: flatten, collapse arXiv's hard line wraps, drop what
 // the site does not need (avatars, internal ids, thumbnails) and any link that is not http(s).
 import { hasMath } from '../../../../src/lib/math.ts';
-import { WebUrl, type ApiItem, type Paper } from '../../../../src/lib/schema.ts';
+import { HubAccount, WebUrl, type ApiItem, type Paper } from '../../../../src/lib/schema.ts';
 
 export type ListedPaper = Omit<Paper, 'firstSeenAt' | 'lastSeenAt'>;
 
@@ -35,6 +35,7 @@ export function normalizeItem(item: ApiItem): ListedPaper {
     title: chooseTitle(item),
     abstract: collapseWhitespace(paper.summary),
     authors: paper.authors.map((author) => collapseWhitespace(author.name)).filter(Boolean),
+    authorAccounts: accountsOf(paper.authors),
     upvotes: paper.upvotes,
     comments: item.numComments ?? 0,
     organization: organization ? { name: organization.name, ...(organization.fullname ? { fullname: organization.fullname } : {}) } : undefined,
@@ -50,6 +51,17 @@ export function normalizeItem(item: ApiItem): ListedPaper {
     withdrawnAt: paper.withdrawnAt,
   };
   return dropUndefined(normalized);
+}
+
+/** Each author's hub account, by name, where the listing gives one that is a valid account name; none at all is absent. */
+function accountsOf(authors: ApiItem['paper']['authors']): Record<string, string> | undefined {
+  const accounts: [string, string][] = [];
+  for (const author of authors) {
+    const name = collapseWhitespace(author.name);
+    const account = author.user?.user;
+    if (name && account && HubAccount.safeParse(account).success) accounts.push([name, account]);
+  }
+  return accounts.length ? Object.fromEntries(accounts) : undefined;
 }
 
 /** exactOptionalPropertyTypes and stable files both want absent keys, not `undefined` values. */

@@ -17,6 +17,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
+  // /following/'s files, gzipped as written and unpacked by its script.
+  '.gz': 'application/gzip',
 };
 
 /** Files by their whole name: the feeds (the site's one table of them), whose extension alone says too little. */
@@ -24,9 +26,9 @@ const NAMED: Record<string, string> = Object.fromEntries(feedFormats.map((format
 
 /**
  * The Content-Type of a file of the built site, by its path in dist/. Pagefind's index files
- * (.pf_meta, .pf_index, .pf_fragment, .pf_filter, .pf_order, and its compressed wasm,
- * wasm.en.pagefind) are gzip data its script reads itself: bytes, with no Content-Encoding, or a
- * browser would unpack them first.
+ * (.pf_meta, .pf_index, .pf_fragment, .pf_filter, and its compressed wasm, wasm.en.pagefind),
+ * and ours beside them (.pf_order, .pf_authors), are gzip data the page's script reads itself:
+ * bytes, with no Content-Encoding (a browser would unpack them first, which the scripts allow).
  */
 export function contentType(file: string): string {
   return NAMED[path.posix.basename(file)] ?? TYPES[path.posix.extname(file).toLowerCase()] ?? 'application/octet-stream';
