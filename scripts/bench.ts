@@ -13,7 +13,7 @@ import { benchDeploys, refreshNewestDay } from './lib/tools/bench/deploy.ts';
 import { measure } from './lib/tools/bench/measure.ts';
 import { benchRows, type Built } from './lib/tools/bench/report.ts';
 import { benchRun, buildEnv, importAndBuild, type Run } from './lib/tools/bench/run.ts';
-import { firstSearchBytes, searchProbes, type SearchBytes } from './lib/tools/bench/search-probe.ts';
+import { firstPageBytes, followingBytes, searchProbes, type PageBytes } from './lib/tools/bench/probes.ts';
 
 const BENCH = defineCommand({
   name: 'bench',
@@ -48,7 +48,7 @@ The archive is one of --papers (the default), --like and --input. Work files go 
       type: 'boolean',
       help: 'also build the older half of the days, and report the bytes each\npaper adds: (all - half) / (papers of all - papers of half), by section',
     },
-    'no-search-probe': { type: 'boolean', help: 'skip the first-search byte counts in headless Chromium' },
+    'no-search-probe': { type: 'boolean', help: 'skip the first-visit byte counts (search, /following/) in headless Chromium' },
     deploy: {
       type: 'boolean',
       help: 'last, deploy the site to a local S3 API server (s3rver): every file,\nthen after the newest day is refreshed and rebuilt, then unchanged',
@@ -107,9 +107,12 @@ runCommand(BENCH, async (values) => {
   const built = await builtSite(dirs.dist, dirs.cache, listed.length);
   const older = values.marginal ? await olderHalf(dirs, listed) : undefined;
   // One after another, each in a fresh browser: a cold cache every time.
-  const searches: [string, SearchBytes | undefined][] = [];
-  if (!values['no-search-probe'])
-    for (const [label, term, sort] of searchProbes(listed, 'input' in source)) searches.push([label, await firstSearchBytes(dirs.dist, term, sort)]);
+  const searches: [string, PageBytes | undefined][] = [];
+  let following: Awaited<ReturnType<typeof followingBytes>> | undefined;
+  if (!values['no-search-probe']) {
+    for (const [label, query] of await searchProbes(dirs.dist, listed, 'input' in source)) searches.push([label, await firstPageBytes(dirs.dist, query)]);
+    following = await followingBytes(dirs.dist);
+  }
   // Last, as it changes the archive: what deploying this site to object storage costs.
   const deploys = values.deploy
     ? await benchDeploys({
@@ -119,7 +122,7 @@ runCommand(BENCH, async (values) => {
         rebuild: () => measure('npm', ['run', 'build'], buildEnv(dirs)),
       })
     : [];
-  const rows = benchRows({ runs: results, built, older, searches, deploys });
+  const rows = benchRows({ runs: results, built, older, searches, following, deploys });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`\n${machine}; ${runs} run(s), median (min–max)\n`);
   console.log('| metric | value |\n|---|---|');

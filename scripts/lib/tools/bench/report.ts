@@ -3,7 +3,7 @@
 import { isPaperPage, SECTIONS, type SectionSize, type SiteFile } from '../../build/site-size.ts';
 import type { DeployRun } from './deploy.ts';
 import type { Run } from './run.ts';
-import type { SearchBytes } from './search-probe.ts';
+import type { PageBytes } from './probes.ts';
 
 const MB = 1e6;
 
@@ -83,13 +83,22 @@ function sizeRows(built: Built, older: { papers: number; sections: SectionSize[]
   ];
 }
 
-function searchRows(searches: readonly [string, SearchBytes | undefined][]): Row[] {
-  return searches.map(([label, search]): Row => [
+function searchRows(searches: readonly [string, PageBytes | undefined][], following: BenchResults['following']): Row[] {
+  const rows = searches.map(([label, search]): Row => [
     `first search for ${label}: KB at first result / whole search`,
     search
       ? `${(search.visible / 1e3).toFixed(0)} / ${(search.total / 1e3).toFixed(0)} (of which Pagefind files ${(search.pagefind / 1e3).toFixed(0)}; ${search.requests} requests)`
       : 'not measured (no Chromium)',
   ]);
+  if (!following) return rows;
+  const { follows, bytes } = following;
+  return [
+    ...rows,
+    [
+      `/following/, first visit (${follows}): KB received / as a gzipping host sends it`,
+      bytes ? `${(bytes.total / 1e3).toFixed(0)} / ${(bytes.compressed / 1e3).toFixed(0)} (${bytes.requests} requests)` : 'not measured (no Chromium)',
+    ],
+  ];
 }
 
 function deployRows(deploys: readonly DeployRun[]): Row[] {
@@ -103,16 +112,17 @@ export interface BenchResults {
   runs: Run[];
   built: Built;
   older?: { papers: number; sections: SectionSize[] } | undefined;
-  searches: [string, SearchBytes | undefined][];
+  searches: [string, PageBytes | undefined][];
+  following?: { follows: string; bytes: PageBytes | undefined } | undefined;
   deploys: DeployRun[];
 }
 
-export function benchRows({ runs, built, older, searches, deploys }: BenchResults): Row[] {
+export function benchRows({ runs, built, older, searches, following, deploys }: BenchResults): Row[] {
   return [
     ['papers (listed days)', `${built.papers} (${built.listedDays})`],
     ...timingRows(runs),
     ...sizeRows(built, older),
-    ...searchRows(searches),
+    ...searchRows(searches, following),
     ...deployRows(deploys),
   ];
 }
