@@ -113,6 +113,20 @@ export const Unanswered = z.object({
 });
 export type Unanswered = z.infer<typeof Unanswered>;
 
+/**
+ * One answered check, as counts: how many models, datasets and Spaces cited the paper then, and its
+ * code's stars. The lists of the most used are kept for the last check only; the counts of every
+ * check make the paper's history on the hub (the dataset's links table).
+ */
+export const LinksCheck = z.object({
+  at: IsoDateTime,
+  models: Count.optional(),
+  datasets: Count.optional(),
+  spaces: Count.optional(),
+  githubStars: Count.optional(),
+});
+export type LinksCheck = z.infer<typeof LinksCheck>;
+
 export const PaperLinks = z
   .object({
     /** When the hub last answered about the paper: what is recorded is as of then. Absent if it never has. */
@@ -131,6 +145,8 @@ export const PaperLinks = z
      * know. Never changes once set, even if its models are later taken down.
      */
     modelsSince: IsoDateTime.optional(),
+    /** Every answered check, oldest first (files from before it was kept start at their last check). */
+    checks: z.array(LinksCheck).max(60).optional(),
   })
   .refine((links) => links.checkedAt !== undefined || links.unanswered !== undefined, { message: 'neither checkedAt nor unanswered: no ask recorded' });
 export type PaperLinks = z.infer<typeof PaperLinks>;

@@ -139,7 +139,40 @@ describe('what is kept of the hub’s answer', () => {
     expect(later.modelsSince).toBe('2026-03-08T00:00:00.000Z');
     // The hub answers with no model at all: they were taken down. The weights were out all the same.
     const down = normalizeLinks(answer('2603.00001', { numTotalModels: 0, linkedModels: [] }), '2026-05-01T00:00:00.000Z', later);
-    expect(down).toEqual({ checkedAt: '2026-05-01T00:00:00.000Z', modelsSince: '2026-03-08T00:00:00.000Z' });
+    expect(down).toMatchObject({ checkedAt: '2026-05-01T00:00:00.000Z', modelsSince: '2026-03-08T00:00:00.000Z' });
+    expect(down).not.toHaveProperty('models');
+    // Each answered check is kept as counts, oldest first: the paper's history on the hub.
+    expect(down.checks).toEqual([
+      { at: '2026-03-08T00:00:00.000Z', models: 1 },
+      { at: '2026-03-15T00:00:00.000Z', models: 3 },
+      { at: '2026-05-01T00:00:00.000Z' },
+    ]);
+    // An unanswered ask adds no check.
+    expect(unansweredLinks(down, '2026-06-01T00:00:00.000Z', 'HTTP 503').checks).toEqual(down.checks);
+  });
+
+  it('starts the checks of a file from before they were kept with its last check, and keeps the first and the newest 59', () => {
+    const old = PaperLinks.parse({
+      checkedAt: '2026-03-08T00:00:00.000Z',
+      spaces: { total: 2, top: [{ id: 'a/s' }] },
+      githubRepo: 'https://github.com/a/b',
+      githubStars: 5,
+    });
+    const next = normalizeLinks(
+      answer('2603.00001', { numTotalSpaces: 3, linkedSpaces: [{ id: 'a/s' }], githubRepo: 'https://github.com/a/b', githubStars: 9 }),
+      '2026-04-08T00:00:00.000Z',
+      old,
+    );
+    expect(next.checks).toEqual([
+      { at: '2026-03-08T00:00:00.000Z', spaces: 2, githubStars: 5 },
+      { at: '2026-04-08T00:00:00.000Z', spaces: 3, githubStars: 9 },
+    ]);
+    let links = next;
+    for (let i = 0; i < 70; i++) links = normalizeLinks(answer('2603.00001', { numTotalModels: i }), new Date(Date.UTC(2027, 0, 1 + i)).toISOString(), links);
+    expect(links.checks).toHaveLength(60);
+    expect(links.checks![0]!.at).toBe('2026-03-08T00:00:00.000Z');
+    expect(links.checks!.at(-1)).toMatchObject({ at: '2027-03-11T00:00:00.000Z', models: 69 });
+    expect(PaperLinks.safeParse(links).success).toBe(true);
   });
 
   it('keeps what was recorded of a kind the answer says nothing about: a field the hub stopped sending is not news', () => {
@@ -163,6 +196,10 @@ describe('what is kept of the hub’s answer', () => {
       githubStars: 7,
       projectPage: 'https://a.example',
       modelsSince: '2026-03-08T00:00:00.000Z',
+      checks: [
+        { at: '2026-03-08T00:00:00.000Z', models: 1, spaces: 1, githubStars: 7 },
+        { at: '2026-04-01T00:00:00.000Z', models: 1, githubStars: 7 },
+      ],
     });
     // A repository answered without its stars keeps the stars it had; another repository has none yet.
     expect(normalizeLinks(answer('2603.00001', { githubRepo: 'https://github.com/a/b' }), 't', before).githubStars).toBe(7);
@@ -283,7 +320,7 @@ describe('the links capture, against a local hub', () => {
     expect(hub.requests.sort()).toEqual(['/api/papers/2603.00001', '/api/papers/2603.00002', '/api/papers/2603.00003', '/api/papers/hep-th/9901001']);
     expect(summary).toMatchObject({ due: 4, asked: 4, answered: 3, missing: 1, failed: 0, remaining: 0, released: ['2603.00001'] });
     expect(await readdir(dir)).toEqual(['2026-03-02.json', '2026-03-03.json']);
-    expect(await links('2026-03-02', '2603.00002')).toEqual({ checkedAt: '2026-03-04T01:17:00.000Z' });
+    expect(await links('2026-03-02', '2603.00002')).toEqual({ checkedAt: '2026-03-04T01:17:00.000Z', checks: [{ at: '2026-03-04T01:17:00.000Z' }] });
     expect((await links('2026-03-02', '2603.00001')).models).toEqual({
       total: 2,
       top: [
@@ -322,6 +359,7 @@ describe('the links capture, against a local hub', () => {
         ],
       },
       modelsSince: '2026-03-04T01:17:00.000Z',
+      checks: [{ at: '2026-03-04T01:17:00.000Z', models: 2 }],
       unanswered: { since: '2026-03-06T01:17:00.000Z', at: '2026-03-06T01:17:00.000Z', times: 1, problem: 'HTTP 404' },
     });
     // Asked again the next day (not at its next age, two weeks on); still 404: the count grows, the record stays.
@@ -345,7 +383,11 @@ describe('the links capture, against a local hub', () => {
     answers['2603.00001'] = models(0);
     await run('2026-03-06');
     const after = await links('2026-03-02', '2603.00001');
-    expect(after).toEqual({ checkedAt: '2026-03-06T01:17:00.000Z', modelsSince: '2026-03-04T01:17:00.000Z' });
+    expect(after).toEqual({
+      checkedAt: '2026-03-06T01:17:00.000Z',
+      modelsSince: '2026-03-04T01:17:00.000Z',
+      checks: [{ at: '2026-03-04T01:17:00.000Z', models: 2 }, { at: '2026-03-06T01:17:00.000Z' }],
+    });
   });
 
   it('gives one "released" per paper: a paper whose models grow between runs is released once', async () => {

@@ -2,7 +2,7 @@
 // each kind (by downloads, or likes for Spaces) with what a reader needs, and the current code.
 // Only repository ids the hub could have written are kept: they become links on the page.
 import { collapseWhitespace, dropUndefined, webUrl } from '../days/normalize.ts';
-import { RepoId, type ApiPaperLinks, type ApiRepo, type LinkedKind, type LinkedRepo, type PaperLinks } from '../../../../src/lib/schema.ts';
+import { RepoId, type ApiPaperLinks, type ApiRepo, type LinkedKind, type LinkedRepo, type LinksCheck, type PaperLinks } from '../../../../src/lib/schema.ts';
 
 /** The most used repositories a paper's page shows of each kind. */
 export const TOP = 5;
@@ -56,13 +56,29 @@ function kind(list: readonly ApiRepo[] | undefined, total: number | undefined, n
  * A field it says nothing about at all (neither list nor count, no repository) is not news: the
  * hub stopped sending it, and what was recorded stays.
  */
+/** At most this many checks are kept: the first, and the newest (the schedule asks about twelve times in a paper's first two years). */
+const MAX_CHECKS = 60;
+
+/** A paper's links as of one check, in counts; none if it was never answered. */
+function checkOf(links: PaperLinks | undefined): LinksCheck | undefined {
+  if (!links?.checkedAt) return undefined;
+  return dropUndefined({ at: links.checkedAt, models: links.models?.total, datasets: links.datasets?.total, spaces: links.spaces?.total, githubStars: links.githubStars });
+}
+
+/** The checks so far and this one: a file from before checks were kept starts with its last check. */
+function withCheck(previous: PaperLinks | undefined, links: PaperLinks): LinksCheck[] {
+  const earlier = previous?.checks ?? [checkOf(previous)].filter((check): check is LinksCheck => check !== undefined);
+  const all = [...earlier, checkOf(links)!];
+  return all.length > MAX_CHECKS ? [all[0]!, ...all.slice(-(MAX_CHECKS - 1))] : all;
+}
+
 export function normalizeLinks(api: ApiPaperLinks, checkedAt: string, previous?: PaperLinks): PaperLinks {
   const kindOf = (name: 'models' | 'datasets' | 'spaces', list: readonly ApiRepo[] | undefined, total: number | undefined) =>
     list === undefined && total === undefined ? previous?.[name] : kind(list, total, name);
   const models = kindOf('models', api.linkedModels, api.numTotalModels);
   const answeredRepo = webUrl(api.githubRepo);
   const githubRepo = answeredRepo ?? previous?.githubRepo;
-  return dropUndefined({
+  const links: PaperLinks = dropUndefined({
     checkedAt,
     models,
     datasets: kindOf('datasets', api.linkedDatasets, api.numTotalDatasets),
@@ -72,6 +88,7 @@ export function normalizeLinks(api: ApiPaperLinks, checkedAt: string, previous?:
     projectPage: webUrl(api.projectPage) ?? previous?.projectPage,
     modelsSince: previous?.modelsSince ?? (models ? checkedAt : undefined),
   });
+  return { ...links, checks: withCheck(previous, links) };
 }
 
 /**
