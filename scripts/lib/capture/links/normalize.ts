@@ -62,7 +62,13 @@ const MAX_CHECKS = 60;
 /** A paper's links as of one check, in counts; none if it was never answered. */
 function checkOf(links: PaperLinks | undefined): LinksCheck | undefined {
   if (!links?.checkedAt) return undefined;
-  return dropUndefined({ at: links.checkedAt, models: links.models?.total, datasets: links.datasets?.total, spaces: links.spaces?.total, githubStars: links.githubStars });
+  return dropUndefined({
+    at: links.checkedAt,
+    models: links.models?.total,
+    datasets: links.datasets?.total,
+    spaces: links.spaces?.total,
+    githubStars: links.githubStars,
+  });
 }
 
 /** The checks so far and this one: a file from before checks were kept starts with its last check. */
