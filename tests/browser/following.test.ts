@@ -4,18 +4,16 @@
 // search finds exactly that person; the OPML opens in a feed reader's parser; follows travel with
 // the reading list's JSON; hostile text stays text; nothing leaves the site.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HOSTILE, makeFixtureArchive } from '../helpers/archive-fixture.ts';
-import { describeBrowser, launch } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launch, reader } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/tools/static-server.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SITE = 'https://papers.example.org';
 const PYTHON = process.env.FEEDPARSER_PYTHON || '/usr/bin/python3';
 const hasFeedparser = spawnSync(PYTHON, ['-c', 'import feedparser, listparser']).status === 0;
@@ -25,24 +23,6 @@ if (!hasFeedparser && process.env.CI === 'true')
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
-
-/** One reader: tabs share its storage; requests off 127.0.0.1 are refused and counted, errors kept. */
-async function reader(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; offsite: string[]; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const offsite: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-    offsite.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  });
-  return { context, offsite, errors };
-}
 
 const followButton = (page: Page, name: string) => page.getByRole('button', { name: `Follow ${name}`, exact: true });
 
@@ -96,7 +76,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('follows an organization, a topic and an author from their pages, and lists their recent papers with why, newest first', async () => {
-    const { context, offsite, errors } = await reader();
+    const { context, offsite, errors } = await reader(browser);
     const page = await context.newPage();
     await followThree(page);
     await openFollowing(page);
@@ -133,7 +113,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('takes away what is unfollowed, here and on the pages where it was followed', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await followThree(page);
     await openFollowing(page);
@@ -163,7 +143,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('lists recent papers like the saved ones, saying which saved paper each is like', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await openFollowing(page);
     expect(await page.textContent('#following-like-none')).toBe('Save papers to your reading list, and the recent papers most like them show here.');
@@ -191,7 +171,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('follows an author typed by name, with suggestions from the recent papers, and finds exactly their papers in search', async () => {
-    const { context, offsite, errors } = await reader();
+    const { context, offsite, errors } = await reader(browser);
     const page = await context.newPage();
     await openFollowing(page);
     await page.focus('#follow-author-name');
@@ -234,7 +214,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('offers the feeds of what is followed as OPML that a feed reader’s parser opens, each feed real', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await followThree(page);
     // An organization with too few papers for feeds of its own.
@@ -248,7 +228,7 @@ describeBrowser('following, in a real browser', () => {
     expect(opml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<opml version="2.0">/);
     if (!hasFeedparser) return void console.warn('[skipped] OPML read with listparser: no python3-listparser');
     const opmlPath = path.join(site.dist, '..', 'following.opml');
-    await (await import('node:fs/promises')).writeFile(opmlPath, opml);
+    await writeFile(opmlPath, opml);
     const feeds = [path.join(site.dist, 'orgs/Qwen~c0/rss.xml'), path.join(site.dist, 'topics/agents/rss.xml')];
     const read = JSON.parse(execFileSync(PYTHON, [path.resolve('tests/helpers/read_feeds.py'), opmlPath, ...feeds]).toString());
     expect(read[opmlPath]).toMatchObject({ bozo: false, title: 'Broadsheet: what I follow' });
@@ -268,7 +248,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('carries what is followed in the reading list’s JSON export, and an import elsewhere brings it back', async () => {
-    const first = await reader();
+    const first = await reader(browser);
     const page = await first.context.newPage();
     await followThree(page);
     await page.goto(`${server.origin}/saved/`);
@@ -285,7 +265,7 @@ describeBrowser('following, in a real browser', () => {
     });
     await first.context.close();
 
-    const second = await reader();
+    const second = await reader(browser);
     const elsewhere = await second.context.newPage();
     await elsewhere.goto(`${server.origin}/saved/`);
     await elsewhere.waitForSelector('#saved-app:not([hidden])');
@@ -304,7 +284,7 @@ describeBrowser('following, in a real browser', () => {
         ['phone', { width: 390, height: 844 }],
         ['desktop', { width: 1280, height: 900 }],
       ] as const) {
-        const { context, errors } = await reader({ colorScheme, viewport });
+        const { context, errors } = await reader(browser, { colorScheme, viewport });
         const page = await context.newPage();
         // By keyboard: to the organization's follow control, pressed with Enter, released with Space.
         await page.goto(`${server.origin}/orgs/Qwen~c0/`);
@@ -327,13 +307,7 @@ describeBrowser('following, in a real browser', () => {
           if (url === '/following/') await page.waitForSelector('#following-like li');
           else await page.waitForSelector('button.follow');
           if (url.startsWith('/papers/')) await page.getByRole('button', { name: 'Follow an author…' }).click();
-          await page.evaluate(AXE);
-          const violations = await page.evaluate(async () => {
-            const result = await (
-              window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-            ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
+          const violations = await axeViolations(page);
           expect(violations, `${url} (${colorScheme}, ${device})`).toEqual([]);
           // Nothing wider than the screen.
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${url} (${device})`).toBe(true);
@@ -349,7 +323,7 @@ describeBrowser('following, in a real browser', () => {
   });
 
   it('without JavaScript, shows no follow control, and /following/ says it needs JavaScript', async () => {
-    const { context } = await reader({ javaScriptEnabled: false });
+    const { context } = await reader(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/orgs/Qwen~c0/`);
     expect(await page.$$eval('button.follow', (b) => b.length)).toBe(0);

@@ -2,40 +2,20 @@
 // /saved/ and as saved elsewhere, kept across a reload, in step across tabs, exported and read
 // back by real parsers, imported, with suggestions; hostile text as text; nothing leaves the site.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HOSTILE, makeFixtureArchive } from '../helpers/archive-fixture.ts';
-import { launch, describeBrowser } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launch, reader } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/tools/static-server.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let site: BuiltSite;
 let server: StaticServer;
 let browser: Browser;
-
-/** A browser context as one reader: tabs share its storage; requests off 127.0.0.1 are refused and counted. */
-async function reader(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; offsite: string[]; errors: string[] }> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const offsite: string[] = [];
-  const errors: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-    offsite.push(url.href);
-    return route.abort('blockedbyclient');
-  });
-  context.on('page', (page) => {
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-  });
-  return { context, offsite, errors };
-}
 
 const saveButton = (page: Page, id: string) => page.locator(`button.save[data-paper="${id}"]`).first();
 const savedIds = (page: Page) =>
@@ -63,7 +43,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('saves from a paper page and a day page, shows both on /saved/ and as saved elsewhere, across a reload and a second tab', async () => {
-    const { context, offsite, errors } = await reader();
+    const { context, offsite, errors } = await reader(browser);
     const paper = await context.newPage();
     await paper.goto(`${server.origin}/papers/2603.00011/`);
     const onPage = saveButton(paper, '2603.00011');
@@ -101,7 +81,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('exports the entries the paper pages give as BibTeX, and RIS by its tags, read back by real parsers', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     for (const id of ['2603.00010', '2603.00020']) {
       await page.goto(`${server.origin}/papers/${id}/`);
@@ -129,7 +109,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('round-trips its JSON export, clears with an undo, and imports a list of ids', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/papers/2603.00012/`);
     await saveButton(page, '2603.00012').click();
@@ -162,7 +142,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('saves a whole day at once with one control, and exports it whole: authors, DOIs, as a BibTeX parser reads them', async () => {
-    const { context, offsite, errors } = await reader();
+    const { context, offsite, errors } = await reader(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/days/2026-03-06/`);
     const all = page.getByRole('button', { name: /^Save all/ });
@@ -195,7 +175,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('survives any file a reader imports: a bad date is left out, an entry that is no paper is skipped and said, and the page keeps working', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await openSaved(page);
     const file = {
@@ -226,7 +206,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('draws a list an older copy left broken in storage, removes what it cannot read, and says so', async () => {
-    const { context, errors } = await reader();
+    const { context, errors } = await reader(browser);
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
     await page.evaluate(() =>
@@ -244,7 +224,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('says so when the browser will not keep the list, instead of losing the save silently', async () => {
-    const { context } = await reader();
+    const { context } = await reader(browser);
     // Storage full: every write refused, as a browser does past its quota.
     await context.addInitScript(() => {
       Storage.prototype.setItem = () => {
@@ -263,7 +243,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('suggests papers related to the list, never one already saved, each savable', async () => {
-    const { context } = await reader();
+    const { context } = await reader(browser);
     const page = await context.newPage();
     // The fixture paper with the most related papers.
     const relatedOf = async (id: string) =>
@@ -287,7 +267,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('shows a hostile title as text wherever the list shows it', async () => {
-    const { context } = await reader();
+    const { context } = await reader(browser);
     const page = await context.newPage();
     await page.addInitScript(() => ((window as unknown as { pwned: number }).pwned = 0));
     await page.goto(`${server.origin}/days/2026-03-06/`);
@@ -303,7 +283,7 @@ describeBrowser('the reading list, in a real browser', () => {
 
   it('is operable by keyboard, labelled for screen readers, and passes axe-core in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { context } = await reader({ colorScheme });
+      const { context } = await reader(browser, { colorScheme });
       const page = await context.newPage();
       await page.goto(`${server.origin}/days/2026-03-06/`);
       const button = saveButton(page, '2603.00011');
@@ -317,15 +297,7 @@ describeBrowser('the reading list, in a real browser', () => {
       for (const url of ['/saved/', '/days/2026-03-06/', '/papers/2603.00011/']) {
         await page.goto(`${server.origin}${url}`);
         await page.waitForSelector(url === '/saved/' ? '#saved-list > li' : 'button.save');
-        await page.evaluate(AXE);
-        const violations = await page.evaluate(async () => {
-          const result = await (
-            window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-          ).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(page);
         expect(violations, `${url} (${colorScheme})`).toEqual([]);
       }
       await openSaved(page);
@@ -338,7 +310,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('without JavaScript, shows no control, and /saved/ says it needs JavaScript', async () => {
-    const { context } = await reader({ javaScriptEnabled: false });
+    const { context } = await reader(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${server.origin}/days/2026-03-06/`);
     expect(await page.$$eval('button.save', (b) => b.length)).toBe(0);
@@ -349,7 +321,7 @@ describeBrowser('the reading list, in a real browser', () => {
   });
 
   it('keeps the script every page loads at most 4 KB compressed; the follow controls and /saved/ add their own, loaded there only', async () => {
-    const { context } = await reader();
+    const { context } = await reader(browser);
     const page = await context.newPage();
     const scripts = new Map<string, number>();
     page.on('response', async (response) => {

@@ -1,6 +1,8 @@
 // The browser tests: headless Chromium (scripts/lib/tools/chromium.ts), and a page that records
 // what a visitor would notice.
-import type { Browser, Page, Request } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { describe } from 'vitest';
 import { CHROME_PATH, hasChromium, launchChromium } from '../../scripts/lib/tools/chromium.ts';
 
@@ -58,4 +60,41 @@ export async function watchedPage(browser: Browser, options: Parameters<Browser[
     if (body) watched.bytes.set(response.url(), body.length);
   });
   return watched;
+}
+
+/** One reader: tabs share its storage; requests off 127.0.0.1 are refused and counted, errors kept. */
+export async function reader(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; offsite: string[]; errors: string[] }> {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const offsite: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+    offsite.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  });
+  return { context, offsite, errors };
+}
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations of WCAG 2.1 A and AA on the page as it is now, as `rule: targets`.
+ * Injected through the DevTools protocol, which the pages' CSP does not apply to.
+ */
+export async function axeViolations(page: Page, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (values) => {
+    const result = await (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run({ runOnly: { type: 'tag', values } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, tags);
 }

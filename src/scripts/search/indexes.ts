@@ -112,23 +112,31 @@ export class YearIndexes {
     return merged;
   }
 
-  /** The year's pages by every one of `names`, as page ids: one shard of its author index a name. */
-  async authorPages(year: string, names: readonly string[]): Promise<Set<string>> {
+  /** The positions in the year's date order of its papers by every one of `names`: one shard of its author index a name. */
+  private async authorPositions(year: string, names: readonly string[]): Promise<number[]> {
     const { authorShards } = await this.summary(year);
     const lists = await Promise.all(names.map(async (name) => positionsIn(await this.file(year, authorShardPath(shardOf(name, authorShards))), name)));
     const [first = [], ...rest] = lists.sort((a, b) => a.length - b.length);
-    const all = first.filter((position) => rest.every((list) => list.includes(position)));
-    if (!all.length) return new Set();
-    const ids = [...(await this.dateOrder(year)).keys()];
-    return new Set(all.map((position) => ids[position]!));
+    return first.filter((position) => rest.every((list) => list.includes(position)));
   }
 
-  /** The years a search looks in, newest first: those its year filter names, and with authors, those they have papers in. */
+  /** The year's pages by every one of `names`, as page ids. */
+  async authorPages(year: string, names: readonly string[]): Promise<Set<string>> {
+    const positions = await this.authorPositions(year, names);
+    if (!positions.length) return new Set();
+    const ids = [...(await this.dateOrder(year)).keys()];
+    return new Set(positions.map((position) => ids[position]!));
+  }
+
+  /**
+   * The years a search looks in, newest first: those its year filter names, and with authors,
+   * those they have papers in (a small shard a year: the date orders load as each year is searched).
+   */
   async yearsFor(state: SearchState): Promise<string[]> {
     const years = yearsToSearch(this.years, state.filters);
     const names = state.filters.author ?? [];
     if (!names.length) return years;
-    const found = await Promise.all(years.map(async (year) => (await this.authorPages(year, names)).size > 0));
+    const found = await Promise.all(years.map(async (year) => (await this.authorPositions(year, names)).length > 0));
     return years.filter((_, i) => found[i]);
   }
 
