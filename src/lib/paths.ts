@@ -12,6 +12,8 @@ export const paperPath = (id: string) => `/papers/${id}/`;
 export const topicsPath = () => '/topics/';
 export const topicPath = (slug: string, page = 1) => (page > 1 ? `/topics/${slug}/${page}/` : `/topics/${slug}/`);
 export const searchPath = () => '/search/';
+/** The history as Parquet files, published outside the site: what they hold and where. */
+export const dataPath = () => '/data/';
 /** A topic's papers in search, newest first: where its pages past `topicPages` send readers. */
 export const topicSearchPath = (topicName: string) => `/search/?${new URLSearchParams({ topic: topicName, sort: 'date' })}`;
 export const weekPath = (week: string) => `/weeks/${week}/`;

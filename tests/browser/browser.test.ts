@@ -1,18 +1,16 @@
 // The built site in real headless Chromium: search, filters, sorting, linked searches, and pages
 // that load without errors or requests leaving 127.0.0.1. Screenshots land in test-results/.
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeFixtureArchive } from '../helpers/archive-fixture.ts';
 import { DEEP_WORD, LATTICE, SEARCH_HOSTILE, makeSearchArchive } from '../helpers/search-fixture.ts';
-import { launch, watchedPage, type Watched, describeBrowser } from '../helpers/browser.ts';
+import { axeViolations, describeBrowser, launch, watchedPage, type Watched } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/tools/static-server.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** One page of every kind the site has. */
 const PAGES = [
   ['/', 'home'],
@@ -29,6 +27,8 @@ const PAGES = [
   ['/trending/', 'trending'],
   ['/papers/2603.00011/', 'paper-hub'],
   ['/search/?q=study', 'search'],
+  ['/following/', 'following'],
+  ['/data/', 'data'],
   ['/no-such-page/', '404'],
 ] as const;
 let site: BuiltSite;
@@ -183,16 +183,7 @@ describeBrowser('in a real browser', () => {
           await w.page.click('#search-filters summary');
           await w.page.waitForSelector('#search-filter-groups fieldset');
         }
-        // Injected through the DevTools protocol, which the pages' CSP does not apply to.
-        await w.page.evaluate(AXE);
-        const violations = await w.page.evaluate(async () => {
-          const result = await (
-            window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
-          ).axe.run({
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-          });
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        const violations = await axeViolations(w.page);
         expect(violations, `${url} (${colorScheme})`).toEqual([]);
         await w.page.screenshot({ path: path.join(SHOTS, `${shot}-${colorScheme}.png`), fullPage: true });
         await w.page.close();
@@ -221,13 +212,7 @@ describeBrowser('in a real browser', () => {
       expect(await w.page.textContent('h1')).toBe('Daily Papers, 6 Mar 2026: 4 papers');
       // The hostile title is text in the message, not markup.
       expect(await w.page.$$eval('script, img, iframe', (found) => found.length)).toBe(0);
-      await w.page.evaluate(AXE);
-      const violations = await w.page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string }[] }> } }).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-        });
-        return result.violations.map((v) => v.id);
-      });
+      const violations = (await axeViolations(w.page, ['wcag2a', 'wcag2aa'])).map((v) => v.split(':')[0]);
       expect(violations, colorScheme).toEqual([]);
       await w.page.screenshot({ path: path.join(SHOTS, `email-${colorScheme}.png`), fullPage: true });
       expect(w.offsite).toEqual([]);

@@ -28,6 +28,7 @@ describe.each([
   ['search-index', 'node scripts/search-index.ts', ['--year', '2025'], "search-index: Unknown option '--year'"],
   ['site-size', 'node scripts/site-size.ts', ['--max'], "site-size: Unknown option '--max'"],
   ['same-site', 'npm run same-site --', ['--against', 'main'], "same-site: Unknown option '--against'"],
+  ['dataset', 'npm run dataset --', ['--format', 'csv'], "dataset: Unknown option '--format'"],
 ])('%s', (name, invocation, bad, message) => {
   const script = `scripts/${name}.ts`;
   it('answers --help with the usage written from its options', async () => {

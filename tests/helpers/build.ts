@@ -35,7 +35,17 @@ export async function buildSite(daysDir: string, env: Record<string, string> = {
   for (const dir of [links, trending]) await mkdir(dir, { recursive: true });
   // `npm run build` itself: the site and its search index, the size check.
   const options = {
-    env: { ...cleanEnv(), DAYS_DIR: daysDir, LINKS_DIR: links, TRENDING_DIR: trending, OUT_DIR: dist, CACHE_DIR: path.join(work, 'cache'), ...env },
+    // No dataset unless a test gives one: a dataset/ left in the checkout must not change a test's site.
+    env: {
+      ...cleanEnv(),
+      DAYS_DIR: daysDir,
+      LINKS_DIR: links,
+      TRENDING_DIR: trending,
+      OUT_DIR: dist,
+      CACHE_DIR: path.join(work, 'cache'),
+      DATASET_DIR: path.join(work, 'no-dataset'),
+      ...env,
+    },
     maxBuffer: 64 * 1024 * 1024,
   };
   const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], options);

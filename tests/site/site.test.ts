@@ -1,5 +1,5 @@
 // The built site, asserted on its HTML: what a reader, a crawler and a reference manager see.
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, HOSTILE_SPACE, makeFixtureArchive } from '../helpers/archive-fixture.ts';
@@ -9,9 +9,28 @@ import { describeShared, sharedPath } from '../helpers/shared.ts';
 let site: BuiltSite;
 let daysDir: string;
 
+const MANIFEST = {
+  updatedAt: '2026-03-10T13:00:00.000Z',
+  files: [
+    { table: 'papers', file: 'papers.parquet', rows: 8, bytes: 12_345, sha256: 'x' },
+    { table: 'upvotes', file: 'upvotes.parquet', rows: 10, bytes: 2_345, sha256: 'x' },
+    { table: 'trending', file: 'trending.parquet', rows: 7, bytes: 1_500, sha256: 'x' },
+    { table: 'links', file: 'links.parquet', rows: 3, bytes: 2_100_000, sha256: 'x' },
+  ],
+};
+
 beforeAll(async () => {
   daysDir = await makeFixtureArchive();
-  site = await buildSite(daysDir, { SITE_URL: 'https://papers.example.org' });
+  // The dataset's manifest, as npm run dataset leaves it before the workflow's build.
+  const dataset = path.join(path.dirname(daysDir), 'dataset');
+  await mkdir(dataset);
+  await writeFile(path.join(dataset, 'manifest.json'), JSON.stringify(MANIFEST));
+  site = await buildSite(daysDir, {
+    SITE_URL: 'https://papers.example.org',
+    DATASET_DIR: dataset,
+    GITHUB_REPOSITORY: 'someone/broadsheet',
+    HF_DATASET: 'someone/papers',
+  });
 });
 
 const htmlFiles = async (s: BuiltSite) => (await s.files()).filter((file) => file.endsWith('.html'));
@@ -715,5 +734,39 @@ describe('following', () => {
   it('keeps each author’s hub account in the day files it publishes', async () => {
     const day = JSON.parse(await site.read('days/2026-03-05.json'));
     expect(day.papers.find((p: { id: string }) => p.id === '2603.00012').authorAccounts).toEqual({ 'Kai Chen': 'kaichen' });
+  });
+});
+
+describe('/data/', () => {
+  it('describes every table and column, with the files’ rows and sizes as of the build', async () => {
+    const { TABLES } = await import('../../src/lib/dataset.ts');
+    const $ = await site.page('/data/');
+    expect($('h1').text()).toBe('The history as data');
+    for (const table of TABLES) {
+      const section = $(`h3#${table.name}`).closest('.data-table');
+      expect(
+        section
+          .find('td:first-child code')
+          .map((_, c) => $(c).text())
+          .get(),
+        table.name,
+      ).toEqual(table.columns.map((c) => c.name));
+    }
+    expect($('h3#papers').text()).toBe('papers.parquet · 8 rows, 12.3 KB');
+    expect($('h3#links').text()).toBe('links.parquet · 3 rows, 2.1 MB');
+    expect($('header').text()).toContain('As of 10 Mar 2026');
+  });
+
+  it('gives the addresses of the release and the Hugging Face dataset, and queries over the release', async () => {
+    const $ = await site.page('/data/');
+    expect($('a[href="https://github.com/someone/broadsheet/releases/tag/data"]')).toHaveLength(1);
+    expect($('a[href="https://huggingface.co/datasets/someone/papers"]')).toHaveLength(1);
+    const queries = $('pre.query')
+      .map((_, p) => $(p).text())
+      .get();
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    expect(queries[0]).toContain("FROM 'https://github.com/someone/broadsheet/releases/download/data/papers.parquet'");
+    // Linked from the archive.
+    expect((await site.page('/days/'))('a[href="/data/"]')).toHaveLength(1);
   });
 });

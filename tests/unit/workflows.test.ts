@@ -66,7 +66,8 @@ describe('workflows', () => {
           .filter(([, level]) => level === 'write')
           .map(([scope]) => scope)
           .sort();
-        const expected = id === 'snapshot' ? ['contents'] : id === 'deploy' ? ['id-token', 'pages'] : [];
+        // The capture commits, the dataset job publishes a release, Pages deploys; nothing else writes.
+        const expected = id === 'snapshot' || id === 'dataset' ? ['contents'] : id === 'deploy' ? ['id-token', 'pages'] : [];
         expect(granted, `${name} ${id}`).toEqual(expected);
       }
     }
@@ -145,6 +146,31 @@ describe('workflows', () => {
     expect(steps[pages]!.if).toBe("vars.DEPLOY_PAGES != 'false'");
     expect((workflow.jobs.deploy as { if?: string }).if).toBe("vars.DEPLOY_PAGES != 'false'");
     expect(steps[build]!.env?.MAX_SITE_MB).toBe("${{ vars.DEPLOY_PAGES == 'false' && 'none' || vars.MAX_SITE_MB }}");
+  });
+
+  it('snapshot: publishes the dataset to the data release and Hugging Face in a job of its own, whose failures are summary lines', async () => {
+    const workflow = await load('snapshot.yml');
+    type Step = { id?: string; if?: string; run?: string; env?: Record<string, string>; 'continue-on-error'?: boolean };
+    const job = workflow.jobs.dataset as { needs?: string; permissions?: Record<string, string>; steps: Step[] };
+    // Only what publishing a release needs; the site's jobs neither wait on it nor depend on it.
+    expect(job.permissions).toEqual({ contents: 'write' });
+    expect(job.needs).toBe('snapshot');
+    for (const [name, other] of Object.entries(workflow.jobs))
+      expect(JSON.stringify((other as { needs?: unknown }).needs ?? ''), name).not.toContain('dataset');
+    const write = job.steps.find((s) => s.run === 'npm run dataset -- --hub')!;
+    expect(write['continue-on-error']).toBe(true);
+    expect(write.env).toEqual({ HF_DATASET: '${{ vars.HF_DATASET }}', HF_TOKEN: '${{ secrets.HF_TOKEN }}' });
+    const release = job.steps.find((s) => s.run?.includes('gh release upload data'))!;
+    expect(release.run).toContain('--clobber');
+    expect(release.run).toContain('GITHUB_STEP_SUMMARY');
+    expect(release.env).toEqual({ GH_TOKEN: '${{ github.token }}' });
+    expect(job.steps.some((s) => s.if === "steps.write.outcome == 'failure'" && s.run?.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
+    // The build writes it too, only for /data/'s figures, and goes on without it.
+    const build = workflow.jobs.build!.steps! as Step[];
+    const dataset = build.findIndex((s) => s.run === 'npm run dataset');
+    expect(dataset).toBeGreaterThan(0);
+    expect(build[dataset]!['continue-on-error']).toBe(true);
+    expect(dataset).toBeLessThan(build.findIndex((s) => s.run === 'npm run build'));
   });
 
   it('read Node from .nvmrc with the npm cache', async () => {

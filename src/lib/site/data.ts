@@ -1,11 +1,14 @@
 // The archive, loaded from the content collection once per build and shared by every route,
 // with what several routes derive from it. Each getter computes its data once per build.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { topics } from '../../topics.config.ts';
 import { buildArchive, papersByTopic, type Archive, type Listing } from '../archive.ts';
 import { monthlyCounts } from '../charts.ts';
 import { buildOrgs, type Org } from '../orgs.ts';
 import { buildPeriods, type Periods } from '../periods.ts';
+import { DatasetManifest } from '../dataset.ts';
 import { relatedPapers } from '../related.ts';
 import type { TrendingDay } from '../schema.ts';
 import { trendingRecords, type TrendingRecord } from '../trending.ts';
@@ -127,4 +130,28 @@ export function getTopicCharts(): Promise<Map<string, Series>> {
 /** The first and last listed months, so every chart has the same axis. */
 function archiveSpan(a: Archive): [string | undefined, string | undefined] {
   return [a.days.at(-1)?.date.slice(0, 7), a.days[0]?.date.slice(0, 7)];
+}
+
+/**
+ * The dataset's manifest, when `npm run dataset` wrote one before this build (DATASET_DIR, default
+ * dataset/): its files' rows and sizes for /data/. None when it did not; a manifest that is not one
+ * fails the build, naming the file.
+ */
+export async function getDatasetManifest(): Promise<DatasetManifest | undefined> {
+  const file = path.resolve(process.env.DATASET_DIR || 'dataset', 'manifest.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
+  }
+  const parsed = DatasetManifest.safeParse(json);
+  if (!parsed.success) throw new Error(`${file}: not a dataset manifest (${parsed.error.issues[0]!.message} at ${parsed.error.issues[0]!.path.join('.')})`);
+  return parsed.data;
 }
