@@ -1,6 +1,7 @@
 // The benchmark's table: medians (min–max) of the runs, sizes by section, what each paper adds,
 // the first searches and the deploys, as `| metric | value |` rows for docs/performance.md.
 import { isPaperPage, SECTIONS, type SectionSize, type SiteFile } from '../../build/site-size.ts';
+import type { DatasetBench } from './dataset.ts';
 import type { DeployRun } from './deploy.ts';
 import type { Run } from './run.ts';
 import type { PageBytes } from './probes.ts';
@@ -114,15 +115,28 @@ export interface BenchResults {
   older?: { papers: number; sections: SectionSize[] } | undefined;
   searches: [string, PageBytes | undefined][];
   following?: { follows: string; bytes: PageBytes | undefined } | undefined;
+  dataset?: DatasetBench | undefined;
   deploys: DeployRun[];
 }
 
-export function benchRows({ runs, built, older, searches, following, deploys }: BenchResults): Row[] {
+function datasetRows(dataset: DatasetBench | undefined): Row[] {
+  if (!dataset) return [];
+  return [
+    ['npm run dataset s', stat3(dataset.seconds)],
+    ['peak RSS npm run dataset GB', gb(dataset.peakRss)],
+    ...dataset.manifest.files.map((file): Row => [`  ${file.file}: rows / MB`, `${file.rows} / ${(file.bytes / MB).toFixed(2)}`]),
+    ['dataset MB (sum of files)', (dataset.manifest.files.reduce((sum, file) => sum + file.bytes, 0) / MB).toFixed(1)],
+    ["DuckDB: /data/'s first query (papers per organization per month) s", stat3(dataset.querySeconds, 2)],
+  ];
+}
+
+export function benchRows({ runs, built, older, searches, following, dataset, deploys }: BenchResults): Row[] {
   return [
     ['papers (listed days)', `${built.papers} (${built.listedDays})`],
     ...timingRows(runs),
     ...sizeRows(built, older),
     ...searchRows(searches, following),
+    ...datasetRows(dataset),
     ...deployRows(deploys),
   ];
 }
