@@ -27,7 +27,7 @@ export async function startSearch(): Promise<void> {
   app.hidden = false;
 
   const session = new SearchSession(new YearIndexes(bundle, app.dataset.base!, years), readState(new URLSearchParams(location.search)));
-  resultsView(session, { summary: byId('search-summary'), list: byId('search-results'), more: byId('search-more') });
+  resultsView(session, { summary: byId('search-summary'), older: byId('search-older'), list: byId('search-results'), more: byId('search-more') });
   filtersView(session, { panel: byId('search-filters'), groups: byId('search-filter-groups'), count: byId('search-filters-count') });
 
   const form = byId<HTMLFormElement>('search-form');

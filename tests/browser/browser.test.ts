@@ -295,18 +295,43 @@ describeBrowser('search across three years of indexes, in a real browser', () =>
   }
   const ids = (paths: string[]) => paths.map((p) => p.replace(/^\/papers\/|\/$/g, ''));
 
-  it('has one index per year, and merges every year into one relevance list', async () => {
+  /** Press "Search … too" and wait until every year is in. */
+  async function everyYear(w: Watched, button: string): Promise<void> {
+    expect(await w.page.textContent('#search-older')).toBe(button);
+    await w.page.click('#search-older');
+    await w.page.waitForSelector('#search-older', { state: 'hidden' });
+    await settled(w);
+  }
+  const recent = matching.filter((p) => year(p.id) >= '2025');
+
+  it('searches the newest two years first, says so, and merges every year into one relevance list when asked', async () => {
     expect((await site.files()).filter((f) => f.endsWith('pagefind-entry.json')).sort()).toEqual([
       'pagefind/2024/pagefind-entry.json',
       'pagefind/2025/pagefind-entry.json',
       'pagefind/2026/pagefind-entry.json',
     ]);
     const w = await watchedPage(browser);
+    const requested: string[] = [];
+    w.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await w.page.goto(`${server.origin}/search/?q=lattice`);
     await settled(w);
+    expect(await w.page.textContent('#search-summary')).toBe(`${recent.length} papers listed in 2025 and 2026 match “lattice”.`);
+    await mkdir(SHOTS, { recursive: true });
+    await w.page.screenshot({ path: path.join(SHOTS, 'search-recent-years.png') });
+    expect(ids(await everyResult(w)).sort()).toEqual(recent.map((p) => p.id).sort());
+    // The first search costs the newest two years' indexes, however many years the archive has.
+    expect(requested.filter((p) => p.startsWith('/pagefind/2024/'))).toEqual([]);
+    await everyYear(w, 'Search 2024 too');
     expect(await w.page.textContent('#search-summary')).toBe('27 papers match “lattice”.');
     const all = ids(await everyResult(w));
     expect(all.sort()).toEqual(matching.map((p) => p.id).sort());
+    // The reader asked for every year: the next search covers them too.
+    await w.page.fill('#search-input', 'lattice lab');
+    await w.page.press('#search-input', 'Enter');
+    await w.page.waitForFunction(() => document.querySelector('#search-summary')?.textContent?.includes('“lattice lab”'));
+    await settled(w);
+    expect(await w.page.textContent('#search-summary')).not.toContain('listed in');
+    expect(await w.page.isHidden('#search-older')).toBe(true);
     clean(w);
   });
 
@@ -318,6 +343,8 @@ describeBrowser('search across three years of indexes, in a real browser', () =>
     expect(shown).toHaveLength(10);
     const expected = [...matching].sort((a, b) => b.date.localeCompare(a.date) || b.upvotes - a.upvotes).map((p) => p.id);
     expect(shown).toEqual(expected.slice(0, 10));
+    expect(ids(await everyResult(w))).toEqual(expected.slice(0, recent.length));
+    await everyYear(w, 'Search 2024 too');
     expect(ids(await everyResult(w))).toEqual(expected);
     clean(w);
   });
@@ -352,7 +379,7 @@ describeBrowser('search across three years of indexes, in a real browser', () =>
     expect((await resultPaths(w)).every((p) => p.startsWith('/papers/2603.'))).toBe(true);
     release();
     await settled(w);
-    expect(await w.page.textContent('#search-summary')).toBe('27 papers match “lattice”.');
+    expect(await w.page.textContent('#search-summary')).toBe(`${recent.length} papers listed in 2025 and 2026 match “lattice”.`);
   });
 
   it('loads filter lists only when the panel opens or the address names a filter', async () => {
@@ -399,12 +426,16 @@ describeBrowser('search across three years of indexes, in a real browser', () =>
     const w = await watchedPage(browser);
     await w.page.goto(`${server.origin}/search/?organization=Lattice+Lab&sort=date`);
     await settled(w);
+    const newer = onPage.filter((href) => href.slice(8, 10) >= '25');
+    expect(await everyResult(w)).toEqual(newer);
+    expect(await w.page.textContent('#search-summary')).toBe(`${newer.length} papers in Lattice Lab, listed in 2025 and 2026.`);
+    await everyYear(w, 'Search 2024 too');
     expect(await everyResult(w)).toEqual(onPage);
     expect(await w.page.textContent('#search-summary')).toBe('13 papers in Lattice Lab.');
     // With no words relevance means nothing: the list is newest first whatever the sort says.
     await w.page.goto(`${server.origin}/search/?organization=Lattice+Lab`);
     await settled(w);
-    expect(await resultPaths(w)).toEqual(onPage.slice(0, 10));
+    expect(await resultPaths(w)).toEqual(newer.slice(0, 10));
     clean(w);
   });
 

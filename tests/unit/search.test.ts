@@ -15,6 +15,7 @@ import {
   DescendingMerge,
   activeFilters,
   effectiveSort,
+  firstYears,
   hasSearch,
   searchLabel,
   excerptParts,
@@ -24,6 +25,7 @@ import {
   serializeDateOrder,
   writeState,
   YEAR_FILE,
+  yearsPhrase,
   yearsToSearch,
 } from '../../src/scripts/search/state.ts';
 import { authorIndex, authorShardPath, authorShards, positionsIn, shardOf } from '../../src/lib/author-index.ts';
@@ -186,6 +188,36 @@ describe('the address of a search', () => {
     expect(yearsToSearch(['2026', '2025', '2024'], { year: ['2024', '2026'] })).toEqual(['2026', '2024']);
     expect(activeFilters({ topic: ['A', 'B'], code: ['Has code'] })).toBe(3);
     expect(activeFilters({})).toBe(0);
+  });
+});
+
+describe('the years a search covers first', () => {
+  const years = ['2028', '2027', '2026', '2025', '2024'];
+  const state = (q: string, sort: 'relevance' | 'date' | 'upvotes', filters = {}) => ({ q, sort, filters });
+
+  it('covers the newest two years by relevance and by date, whatever the archive’s age', () => {
+    expect(firstYears(years, state('model', 'relevance'), false)).toEqual(['2028', '2027']);
+    expect(firstYears(years, state('model', 'date'), false)).toEqual(['2028', '2027']);
+    expect(firstYears(years.slice(0, 1), state('model', 'relevance'), false)).toEqual(['2028']);
+    // Browsing a topic with no words is by date too.
+    expect(firstYears(years, state('', 'relevance', { topic: ['Robotics'] }), false)).toEqual(['2028', '2027']);
+  });
+
+  it('covers every year when an exact answer or the reader needs them', () => {
+    expect(firstYears(years, state('model', 'relevance'), true)).toEqual(years);
+    // The most upvoted paper may be in any year.
+    expect(firstYears(years, state('model', 'upvotes'), false)).toEqual(years);
+    // The years the filter names, and a person's whole history.
+    expect(firstYears(['2025', '2024'], state('model', 'relevance', { year: ['2025', '2024'] }), false)).toEqual(['2025', '2024']);
+    expect(firstYears(years, state('', 'date', { author: ['Ziwei Liu'] }), false)).toEqual(years);
+  });
+
+  it('names the years in words, oldest first', () => {
+    expect(yearsPhrase(['2024'])).toEqual('2024');
+    expect(yearsPhrase(['2026', '2025'])).toEqual('2025 and 2026');
+    expect(yearsPhrase(['2026', '2024', '2025', '2023'])).toEqual('2023 to 2026');
+    expect(yearsPhrase(['2026', '2023', '2021'])).toEqual('2021, 2023 and 2026');
+    expect(yearsPhrase([])).toEqual('');
   });
 });
 

@@ -1,6 +1,6 @@
 // The results list, its summary line and the "load more" button. Every upstream string goes into
 // the page as a text node; the only markup is the <mark> elements made here for matched words.
-import { excerptParts } from './state.ts';
+import { excerptParts, yearsPhrase } from './state.ts';
 import type { PagefindData } from './indexes.ts';
 import type { SearchSession } from './session.ts';
 
@@ -41,28 +41,42 @@ export function resultItem(found: PagefindData): HTMLLIElement {
   return item;
 }
 
-export function resultsView(session: SearchSession, elements: { summary: HTMLElement; list: HTMLOListElement; more: HTMLButtonElement }): void {
-  const { summary, list, more } = elements;
+/** The summary of a final page of results; `years` names the years searched when older ones were left out. */
+function summaryText(total: number, label: string, term: boolean, years: string | undefined): string {
+  const papers = `${total.toLocaleString('en-GB')} ${total === 1 ? 'paper' : 'papers'}`;
+  if (!term) {
+    if (!total) return years ? `No papers ${label}, listed in ${years}.` : `No papers ${label}.`;
+    return years ? `${papers} ${label}, listed in ${years}.` : `${papers} ${label}.`;
+  }
+  if (years) return total ? `${papers} listed in ${years} ${total === 1 ? 'matches' : 'match'} ${label}.` : `No papers listed in ${years} match ${label}.`;
+  if (!total) return `No papers match ${label}. Try fewer or different words, or remove a filter.`;
+  return `${papers} ${total === 1 ? 'matches' : 'match'} ${label}.`;
+}
+
+export function resultsView(
+  session: SearchSession,
+  elements: { summary: HTMLElement; older: HTMLButtonElement; list: HTMLOListElement; more: HTMLButtonElement },
+): void {
+  const { summary, older, list, more } = elements;
   session.on((event) => {
     switch (event.type) {
       case 'cleared':
         list.replaceChildren();
         summary.textContent = '';
-        more.hidden = true;
+        more.hidden = older.hidden = true;
         return;
       case 'failed':
         summary.textContent = 'The search failed. Please try again later.';
         return;
       case 'results': {
-        const { found, total, final, searched, label, term } = event;
+        const { found, total, final, searched, rest, label, term } = event;
         list.replaceChildren(...found.map(resultItem));
         list.setAttribute('aria-busy', String(!final));
         more.hidden = !final || found.length >= total;
-        const papers = `${total.toLocaleString('en-GB')} ${total === 1 ? 'paper' : 'papers'}`;
+        older.hidden = !final || !rest.length;
+        older.textContent = `Search ${yearsPhrase(rest)} too`;
         if (!final) summary.textContent = `Papers listed in ${searched.join(', ')} ${term ? 'matching ' : ''}${label}; searching the older years…`;
-        else if (!term) summary.textContent = total ? `${papers} ${label}.` : `No papers ${label}.`;
-        else if (!total) summary.textContent = `No papers match ${label}. Try fewer or different words, or remove a filter.`;
-        else summary.textContent = `${papers} ${total === 1 ? 'matches' : 'match'} ${label}.`;
+        else summary.textContent = summaryText(total, label, term, rest.length ? yearsPhrase(searched) : undefined);
         return;
       }
       case 'more': {
@@ -76,4 +90,11 @@ export function resultsView(session: SearchSession, elements: { summary: HTMLEle
     }
   });
   more.addEventListener('click', () => void session.more());
+  older.addEventListener('click', () => {
+    older.hidden = true;
+    // Focus stays in the results: on the summary, which announces the wider search.
+    summary.tabIndex = -1;
+    summary.focus();
+    void session.searchEveryYear();
+  });
 }

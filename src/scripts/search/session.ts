@@ -1,14 +1,26 @@
 // A search's state and its runs, apart from any view (as Pagefind's own modular UI keeps its
 // Instance apart from its widgets): the term, sort and filters, the address that says them, and
 // the results, announced to whoever listens.
-import { activeFilters, FILTER_KEYS, hasSearch, searchLabel, writeState, type FilterKey, type SearchState } from './state.ts';
+import { activeFilters, FILTER_KEYS, firstYears, hasSearch, searchLabel, writeState, type FilterKey, type SearchState } from './state.ts';
 import { dataOf, type Listing, type PagefindData, type YearIndexes } from './indexes.ts';
 
 export const PAGE = 10;
 
 export type SessionEvent =
-  /** A page of results: final once every year is in; `searched` names the years so far. */
-  | { type: 'results'; found: PagefindData[]; total: number; final: boolean; searched: readonly string[]; label: string; term: boolean }
+  /**
+   * A page of results: final once every year searched first is in; `searched` names the years so
+   * far, `rest` those the reader can still ask for.
+   */
+  | {
+      type: 'results';
+      found: PagefindData[];
+      total: number;
+      final: boolean;
+      searched: readonly string[];
+      rest: readonly string[];
+      label: string;
+      term: boolean;
+    }
   /** More results of the same search, after "load more". */
   | { type: 'more'; found: PagefindData[]; total: number; shown: number }
   | { type: 'cleared' }
@@ -22,6 +34,8 @@ export class SearchSession {
   private generation = 0;
   private listing: Listing | undefined;
   private shown = 0;
+  /** The reader asked for every year: kept for the searches that follow. */
+  private everyYear = false;
 
   constructor(indexes: YearIndexes, state: SearchState) {
     this.indexes = indexes;
@@ -63,7 +77,10 @@ export class SearchSession {
     return available;
   }
 
-  /** Search: the newest year first, announced as soon as it is searched; then every year, merged. */
+  /**
+   * Search: the newest year first, announced as soon as it is searched; then the years a search
+   * covers first (state.ts, firstYears), merged; the older years when the reader asks.
+   */
   async run(): Promise<void> {
     const current = ++this.generation;
     history.replaceState(null, '', writeState(new URL(location.href), this.state));
@@ -73,22 +90,30 @@ export class SearchSession {
       return;
     }
     try {
-      const years = await this.indexes.yearsFor(this.state);
-      if (!this.indexes.has(years) && years.length > 1) await this.show(current, years.slice(0, 1), false);
-      if (current === this.generation) await this.show(current, years, true);
+      const all = await this.indexes.yearsFor(this.state);
+      const years = firstYears(all, this.state, this.everyYear);
+      const rest = all.filter((year) => !years.includes(year));
+      if (!this.indexes.has(years) && years.length > 1) await this.show(current, years.slice(0, 1), rest, false);
+      if (current === this.generation) await this.show(current, years, rest, true);
     } catch (error) {
       console.error(error);
       if (current === this.generation) this.emit({ type: 'failed' });
     }
   }
 
-  private async show(run: number, years: readonly string[], final: boolean): Promise<void> {
+  /** The same search over every year, and every search after it. */
+  searchEveryYear(): Promise<void> {
+    this.everyYear = true;
+    return this.run();
+  }
+
+  private async show(run: number, years: readonly string[], rest: readonly string[], final: boolean): Promise<void> {
     const listing = await this.indexes.listing(this.state, years);
     const found = await Promise.all((await listing.take(PAGE)).map(dataOf));
     if (run !== this.generation) return;
     this.listing = listing;
     this.shown = found.length;
-    this.emit({ type: 'results', found, total: listing.total, final, searched: years, label: searchLabel(this.state), term: Boolean(this.state.q) });
+    this.emit({ type: 'results', found, total: listing.total, final, searched: years, rest, label: searchLabel(this.state), term: Boolean(this.state.q) });
   }
 
   /** The next page of the current results. */

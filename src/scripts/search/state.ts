@@ -74,6 +74,29 @@ export function yearsToSearch(years: readonly string[], filters: Filters): strin
   return filters.year?.length ? years.filter((year) => filters.year!.includes(year)) : [...years];
 }
 
+/** How many of the newest years a search covers before the reader asks for the rest. */
+export const FIRST_YEARS = 2;
+
+/**
+ * The years a search covers first, newest first, out of `years` (those it could search): the
+ * newest two, so a reader's first search costs the same however old the archive is. Every year
+ * when the reader asked for them, when the year filter names the years, when the sort is by
+ * upvotes (the most upvoted of the archive may be in any year), or for an author (a person's
+ * whole history, in the years the author index says they have papers).
+ */
+export function firstYears(years: readonly string[], state: SearchState, everyYear: boolean): string[] {
+  const all = everyYear || Boolean(state.filters.year?.length) || Boolean(state.filters.author?.length) || effectiveSort(state) === 'upvotes';
+  return all ? [...years] : years.slice(0, FIRST_YEARS);
+}
+
+/** Years in words, oldest first: "2024", "2023 and 2024", "2021 to 2024" (a run), "2021, 2023 and 2024". */
+export function yearsPhrase(years: readonly string[]): string {
+  const sorted = [...years].sort();
+  const run = sorted.every((year, i) => i === 0 || Number(year) === Number(sorted[i - 1]) + 1);
+  if (sorted.length > 2 && run) return `${sorted[0]} to ${sorted.at(-1)}`;
+  return sorted.length > 1 ? `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}` : (sorted[0] ?? '');
+}
+
 /** Beside each year's Pagefind bundle: its pages, newest listed first (scripts/lib/build/search-index.ts). */
 export const DATE_FILE = 'by-date.pf_order';
 /** Beside it too: the year's papers, its filter panel's counts, its author shards (src/lib/search-records.ts, yearSummary). */
