@@ -112,7 +112,7 @@ runCommand(BENCH, async (values) => {
   const searches: [string, PageBytes | undefined][] = [];
   let following: Awaited<ReturnType<typeof followingBytes>> | undefined;
   if (!values['no-search-probe']) {
-    for (const [label, query] of await searchProbes(dirs.dist, listed, 'input' in source)) searches.push([label, await firstPageBytes(dirs.dist, query)]);
+    for (const [label, query] of await searchProbes(dirs.dist, listed)) searches.push([label, await firstPageBytes(dirs.dist, query)]);
     following = await followingBytes(dirs.dist);
   }
   const dataset = values.dataset ? await benchDataset(dirs, Math.max(runs, 1)) : undefined;

@@ -81,29 +81,26 @@ export function firstPageBytes(dist: string, query: Record<string, string>): Pro
   });
 }
 
-const STOP = new Set(['with', 'from', 'large', 'model', 'models', 'language', 'learning', 'towards', 'using', 'through', 'their', 'based']);
-
 const readGz = async <T>(dist: string, file: string): Promise<T> => JSON.parse(gunzipSync(await readFile(path.join(dist, file))).toString('utf8')) as T;
 
 /**
  * The searches to probe: a paper's distinctive name (the usual search: a paper half remembered),
- * a word in most titles, by relevance, date and upvotes, and the papers of the most prolific
- * recent author (the link /following/ gives each followed author).
+ * the commonest words of real abstracts ("model", "reasoning": the sample draws them as often as
+ * real text has them), by relevance, date and upvotes, and the papers of the most prolific recent
+ * author (the link /following/ gives each followed author).
  */
-export async function searchProbes(dist: string, listed: readonly ListedDay[], recorded: boolean): Promise<[label: string, query: Record<string, string>][]> {
+export async function searchProbes(dist: string, listed: readonly ListedDay[]): Promise<[label: string, query: Record<string, string>][]> {
   const titles = listed.flatMap((day) => day.titles).join('\n');
   const uses = (word: string) => titles.split(word).length - 1;
   const middleDay = listed[Math.floor(listed.length / 2)]!.titles;
   const distinctive = middleDay.map((title) => title.split(/[:\s-]/)[0]!).sort((a, b) => uses(a) - uses(b))[0]!;
-  const common = recorded
-    ? ([...new Set(titles.toLowerCase().match(/\b[a-z]{6,}\b/g) ?? [])].filter((w) => !STOP.has(w)).sort((a, b) => uses(b) - uses(a))[0] ?? 'reasoning')
-    : 'verifier';
   const [author] = (await readGz<RecentNames>(dist, 'following/names.json.gz'))[0] ?? [];
   return [
     [`a paper's name ("${distinctive}")`, { q: distinctive }],
-    [`a common word ("${common}")`, { q: common }],
-    [`a common word ("${common}"), by date`, { q: common, sort: 'date' }],
-    [`a common word ("${common}"), by upvotes`, { q: common, sort: 'upvotes' }],
+    ['a common word ("model")', { q: 'model' }],
+    ['a common word ("reasoning")', { q: 'reasoning' }],
+    ['a common word ("model"), by date', { q: 'model', sort: 'date' }],
+    ['a common word ("model"), by upvotes', { q: 'model', sort: 'upvotes' }],
     ...(author ? [[`an author's papers ("${author}")`, { author, sort: 'date' }] as [string, Record<string, string>]] : []),
   ];
 }

@@ -175,7 +175,7 @@ function sampleItem(random: () => number, { date, n, hostile, collaboration, org
   // drawn from a large vocabulary as real abstracts' rarer words are (Zipf's law): a search
   // index's size follows how many different words it holds, not only how many.
   const sentences = SENTENCES.filter(() => random() < 0.4).slice(0, 4);
-  sentences.splice(1, 0, ...Array.from({ length: 6 }, () => technicalSentence(random)));
+  sentences.splice(1, 0, ...Array.from({ length: random() < 0.5 ? 6 : 7 }, () => technicalSentence(random)));
   // Formulas are rare in the hub's abstracts (none in the recorded days) and titles (about 1 in 100).
   if (random() < 0.02) sentences.push('We prove the estimator converges at rate $O(1/\\sqrt{n})$ with variance bounded by $\\sigma^2$.');
   let abstract = sentences.join(' ').replaceAll('{noun}', area.noun.toLowerCase()).replaceAll('{task}', area.task).replaceAll('{name}', name);

@@ -215,9 +215,25 @@ export const HOSTILE_TITLES = [
   'Closing ]]> CDATA & Other "Quoted" <Tricks> in Feed Text',
 ];
 
-/** Words of a made-up technical vocabulary, by rank: "kalo", "visko"… (40,000 of them). */
-const VOCABULARY = 40_000;
+/**
+ * The most frequent words of ML abstracts first, by rank (a list of our own, of words any abstract
+ * uses), so a search for "model" or "reasoning" lands in index chunks as big as real text makes
+ * them. None of them alone or in pairs is a topic's term but "reasoning", which real abstracts
+ * bring to that topic too: the sample's topics stay the areas' (tools/sample/generate.ts).
+ */
+const COMMON = (
+  'model models language large reasoning learning data training performance tasks method approach ' +
+  'results benchmark generation framework inference achieving evaluation policy retrieval ' +
+  'knowledge attention tokens context scaling synthetic instruction fine-tuning representations ' +
+  'dataset accuracy robust generalization benchmarks baselines human preference prompts outputs ' +
+  'quality semantic spatial temporal transformer encoder decoder pretraining supervised zero-shot ' +
+  'few-shot planning memory tools search problems questions answers documents graph wikipedia ' +
+  'scene editing'
+).split(' ');
+/** Words of a vocabulary by rank: the common words above, then made-up ones ("kalo", "visko"…), 100,000 in all. */
+const VOCABULARY = 100_000;
 function vocabularyWord(rank: number): string {
+  if (rank < COMMON.length) return COMMON[rank]!;
   let word = '';
   for (let n = rank + SYLLABLES.length ** 2; n > 0; n = Math.floor(n / SYLLABLES.length)) word += SYLLABLES[n % SYLLABLES.length];
   return word;
