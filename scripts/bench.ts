@@ -9,6 +9,7 @@ import { FIRST_LISTED_DAY, isIsoDate } from '../src/lib/dates.ts';
 import { bySection, isPaperPage, siteFiles } from './lib/build/site-size.ts';
 import { defineCommand, positiveNumber, runCommand, UsageError, wholeNumber, type Values } from './lib/cli.ts';
 import { benchDirs, benchName, prepareArchive, type ArchiveSource, type ListedDay } from './lib/tools/bench/archive.ts';
+import { benchDaily } from './lib/tools/bench/daily.ts';
 import { benchDataset } from './lib/tools/bench/dataset.ts';
 import { benchDeploys, refreshNewestDay } from './lib/tools/bench/deploy.ts';
 import { measure } from './lib/tools/bench/measure.ts';
@@ -50,6 +51,10 @@ The archive is one of --papers (the default), --like and --input. Work files go 
       help: 'also build the older half of the days, and report the bytes each\npaper adds: (all - half) / (papers of all - papers of half), by section',
     },
     dataset: { type: 'boolean', help: 'also time npm run dataset (as many runs) and a DuckDB query over its files' },
+    daily: {
+      type: 'boolean',
+      help: "then a daily run's build: one that fills a search index cache, the newest\nday refreshed, and the build again with that cache (SEARCH_CACHE_DIR)",
+    },
     'no-search-probe': { type: 'boolean', help: 'skip the first-visit byte counts (search, /following/) in headless Chromium' },
     deploy: {
       type: 'boolean',
@@ -116,6 +121,8 @@ runCommand(BENCH, async (values) => {
     following = await followingBytes(dirs.dist);
   }
   const dataset = values.dataset ? await benchDataset(dirs, Math.max(runs, 1)) : undefined;
+  // It changes the archive: after everything that measures it as built.
+  const daily = values.daily ? await benchDaily(dirs, listed.at(-1)!.date) : undefined;
   // Last, as it changes the archive: what deploying this site to object storage costs.
   const deploys = values.deploy
     ? await benchDeploys({
@@ -125,7 +132,7 @@ runCommand(BENCH, async (values) => {
         rebuild: () => measure('npm', ['run', 'build'], buildEnv(dirs)),
       })
     : [];
-  const rows = benchRows({ runs: results, built, older, searches, following, dataset, deploys });
+  const rows = benchRows({ runs: results, built, older, searches, following, dataset, daily, deploys });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`\n${machine}; ${runs} run(s), median (min–max)\n`);
   console.log('| metric | value |\n|---|---|');

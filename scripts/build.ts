@@ -19,7 +19,9 @@ index at the same time, then print the site's size by section and fail over MAX_
   DAYS_DIR      the day files to build from (default src/content/days)
   OUT_DIR       where to write the site (default dist)
   MAX_SITE_MB   fail when the site is larger, for GitHub Pages' 1 GB limit (default 950;
-                none for a site published elsewhere)`,
+                none for a site published elsewhere)
+  SEARCH_CACHE_DIR  keep each year's search index here between builds, and copy a year whose
+                papers did not change instead of indexing it again (the workflow does)`,
 });
 
 function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -18,7 +18,8 @@ import type { RunReport } from '../../scripts/lib/capture/report.ts';
 import { runSnapshot } from '../../scripts/lib/capture/run.ts';
 import { addDays, dateRange } from '../../src/lib/dates.ts';
 import type { PaperLinks } from '../../src/lib/schema.ts';
-import { buildSite } from '../helpers/build.ts';
+import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { treeDifferences } from '../../scripts/lib/tools/tree-diff.ts';
 import { apiItem } from '../helpers/items.ts';
 import { json, startHub, type FakeHub } from '../helpers/server.ts';
 
@@ -120,6 +121,13 @@ async function checkFeeds(site: Awaited<ReturnType<typeof buildSite>>, run: stri
   }
 }
 
+let last: BuiltSite;
+const buildEnv = (dirs: { daysDir: string; linksDir: string; trendingDir: string }) => ({
+  SITE_URL: 'https://papers.example.org',
+  LINKS_DIR: dirs.linksDir,
+  TRENDING_DIR: dirs.trendingDir,
+});
+
 beforeAll(async () => {
   hub = await startHub();
   root = await mkdtemp(path.join(tmpdir(), 'drill-'));
@@ -157,8 +165,9 @@ beforeAll(async () => {
     }
     previousLinks = links;
     previousDays = days;
-    const site = await buildSite(dirs.daysDir, { SITE_URL: 'https://papers.example.org', LINKS_DIR: dirs.linksDir, TRENDING_DIR: dirs.trendingDir });
-    await checkFeeds(site, today);
+    // As the workflow builds: each year's search index kept between runs (SEARCH_CACHE_DIR).
+    last = await buildSite(dirs.daysDir, { ...buildEnv(dirs), SEARCH_CACHE_DIR: path.join(root, 'search-cache') });
+    await checkFeeds(last, today);
   }
 }, 600_000);
 afterAll(() => hub.close());
@@ -167,6 +176,15 @@ describe('six weeks of scheduled runs against a hub that changes', () => {
   it('builds after every run, loses nothing, invents no day, and changes no published item', () => {
     expect(reports).toHaveLength(RUNS.length);
     expect(problems).toEqual([]);
+  });
+
+  it('builds, with the search index cache carried across every run, the same site as a clean build', async () => {
+    const clean = await buildSite(
+      path.join(root, 'days'),
+      buildEnv({ daysDir: path.join(root, 'days'), linksDir: path.join(root, 'links'), trendingDir: path.join(root, 'trending') }),
+    );
+    expect(clean.output).not.toContain('reused');
+    expect(await treeDifferences(last.dist, clean.dist)).toEqual([]);
   });
 
   it('stops the run in the 503 storm and on the long 429, each with one line, and goes on at the next', () => {

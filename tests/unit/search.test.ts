@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndexes, fragmentUrls } from '../../scripts/lib/build/search-index.ts';
+import { treeDifferences } from '../../scripts/lib/tools/tree-diff.ts';
 import { buildArchive } from '../../src/lib/archive.ts';
 import type { Day } from '../../src/lib/schema.ts';
 import {
@@ -388,6 +389,31 @@ describe('the yearly indexes', () => {
     const shard = gunzipSync(await readFile(path.join(bundle, authorShardPath(shardOf('Grace Hopper', summary.authorShards))))).toString('utf8');
     const pages = [...order.keys()];
     expect(positionsIn(shard, 'Grace Hopper').map((position) => urls.get(pages[position]!))).toEqual(['/papers/2412.00002/', '/papers/2501.00003/']);
+  });
+
+  it('copies a year whose records did not change from the cache, and gives the same files as a clean build', async () => {
+    const site = await mkdtemp(path.join(tmpdir(), 'broadsheet-search-index-'));
+    const cache = path.join(site, 'cache');
+    const byYear = searchRecordsByYear(archive);
+    const reused = (report: { years: { year: string; reused: boolean }[] }) => report.years.filter((y) => y.reused).map((y) => y.year);
+    expect(reused(await buildSearchIndexes(path.join(site, 'first'), byYear, { cache }))).toEqual([]);
+    expect(reused(await buildSearchIndexes(path.join(site, 'again'), byYear, { cache }))).toEqual(['2026', '2025', '2024']);
+    expect(await treeDifferences(path.join(site, 'first'), path.join(site, 'again'))).toEqual([]);
+
+    // A day's refresh: one paper of 2025 has more upvotes. Only 2025 is indexed again, and the
+    // result is what a build with no cache writes.
+    const changed = new Map(
+      [...byYear].map(([year, records]) => [
+        year,
+        year === '2025' ? records.map((r, i) => (i ? r : { ...r, meta: { ...r.meta, upvotes: '99' }, sort: { ...r.sort, upvotes: '99' } })) : records,
+      ]),
+    );
+    expect(reused(await buildSearchIndexes(path.join(site, 'refreshed'), changed, { cache }))).toEqual(['2026', '2024']);
+    await buildSearchIndexes(path.join(site, 'clean'), changed);
+    expect(await treeDifferences(path.join(site, 'refreshed'), path.join(site, 'clean'))).toEqual([]);
+    expect(await treeDifferences(path.join(site, 'first'), path.join(site, 'clean'))).not.toEqual([]);
+    // The cache keeps one bundle a year: the newest.
+    expect((await readdir(cache)).map((entry) => entry.slice(0, 4)).sort()).toEqual(['2024', '2025', '2026']);
   });
 
   it('says which year failed, and why', async () => {

@@ -4,8 +4,10 @@
 // bundle, a date file lists its pages newest first: the search page sorts by date with it
 // (see src/scripts/search/state.ts), so Pagefind's metadata carries one sort (upvotes), not two;
 // an author index says which of them each person wrote (src/lib/author-index.ts); and a summary
-// gives the filter panel its counts (year.json).
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+// gives the filter panel its counts (year.json). With a cache folder, a year whose records and
+// code did not change is copied from the last build rather than indexed again.
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex, type IndexFile } from 'pagefind';
@@ -17,6 +19,8 @@ export interface YearReport {
   year: string;
   papers: number;
   seconds: number;
+  /** Copied from the cache: nothing that makes the year's bundle had changed. */
+  reused: boolean;
 }
 
 export interface IndexReport {
@@ -106,18 +110,82 @@ async function writeBundle(bundle: string, files: readonly IndexFile[], records:
   await Promise.all(all.map((file) => writeFile(path.join(bundle, file.path), file.content)));
 }
 
-/** Index each year into `<root>/<year>/` (the site's /pagefind/), newest year first. */
-export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<string, readonly SearchRecord[]>): Promise<IndexReport> {
+/**
+ * What decides a year's bundle besides its records: Pagefind's version and the code that writes
+ * the bundle and our files beside it. A change to any of them is a new key, so a cache never
+ * hands back a bundle this build would not write.
+ */
+async function codeKey(): Promise<string> {
+  const hash = createHash('sha256');
+  const own = (relative: string) => new URL(relative, import.meta.url);
+  const sources = [
+    own('./search-index.ts'),
+    own('../../../src/lib/author-index.ts'),
+    own('../../../src/scripts/search/state.ts'),
+    own('../../../src/lib/search-records.ts'),
+    own('../../../node_modules/pagefind/package.json'),
+  ];
+  for (const source of sources) hash.update(await readFile(source));
+  return hash.digest('hex');
+}
+
+/** A year's cache key: the code, whether it is the primary (runtime-carrying) bundle, and its records. */
+export function yearKey(code: string, records: readonly SearchRecord[], primary: boolean): string {
+  return createHash('sha256')
+    .update(code)
+    .update(primary ? 'primary' : 'merged')
+    .update(JSON.stringify(records))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The year's bundle from the cache, when it holds one for this key; true if copied. */
+async function fromCache(cache: string, entry: string, bundle: string): Promise<boolean> {
+  try {
+    await cp(path.join(cache, entry), bundle, { recursive: true, errorOnExist: false });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** Keep the year's new bundle as its only cache entry; written aside and renamed, so a half copy is never read. */
+async function toCache(cache: string, year: string, entry: string, bundle: string): Promise<void> {
+  await mkdir(cache, { recursive: true });
+  const partial = path.join(cache, `.${entry}-${process.pid}`);
+  await cp(bundle, partial, { recursive: true });
+  for (const old of await readdir(cache)) if (old.startsWith(`${year}-`)) await rm(path.join(cache, old), { recursive: true, force: true });
+  await rename(partial, path.join(cache, entry));
+}
+
+/**
+ * Index each year into `<root>/<year>/` (the site's /pagefind/), newest year first. With `cache`, a
+ * year found there under the same key is copied instead, and each year indexed is kept there.
+ */
+export async function buildSearchIndexes(
+  root: string,
+  byYear: ReadonlyMap<string, readonly SearchRecord[]>,
+  options: { cache?: string | undefined } = {},
+): Promise<IndexReport> {
   const started = performance.now();
   await rm(root, { recursive: true, force: true });
   // An empty archive (a fresh clone) has no year to index, but the site still has its folder.
   await mkdir(root, { recursive: true });
+  const code = options.cache ? await codeKey() : '';
   const years: YearReport[] = [];
   const named = (year: string) => (cause: unknown) => new Error(`Pagefind, year ${year}: ${(cause as Error).message}`, { cause });
   // The previous year's files, being written while the next year is indexed; settles to its error, if any.
   let writing: Promise<Error | undefined> = Promise.resolve(undefined);
   for (const [year, records] of byYear) {
     const yearStarted = performance.now();
+    const bundle = path.join(root, year);
+    const primary = years.length === 0;
+    const entry = options.cache && `${year}-${yearKey(code, records, primary)}`;
+    if (options.cache && entry && (await fromCache(options.cache, entry, bundle))) {
+      years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000, reused: true });
+      continue;
+    }
     let files: IndexFile[];
     try {
       files = await indexYear(records);
@@ -127,8 +195,10 @@ export async function buildSearchIndexes(root: string, byYear: ReadonlyMap<strin
     }
     const failed = await writing;
     if (failed) throw failed;
-    writing = writeBundle(path.join(root, year), files, records, years.length === 0).then(() => undefined, named(year));
-    years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000 });
+    writing = writeBundle(bundle, files, records, primary)
+      .then(() => (options.cache && entry ? toCache(options.cache, year, entry, bundle) : undefined))
+      .then(() => undefined, named(year));
+    years.push({ year, papers: records.length, seconds: (performance.now() - yearStarted) / 1000, reused: false });
   }
   const failed = await writing;
   if (failed) throw failed;

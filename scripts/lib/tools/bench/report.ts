@@ -1,6 +1,7 @@
 // The benchmark's table: medians (min–max) of the runs, sizes by section, what each paper adds,
 // the first searches and the deploys, as `| metric | value |` rows for docs/performance.md.
 import { isPaperPage, SECTIONS, type SectionSize, type SiteFile } from '../../build/site-size.ts';
+import type { DailyBench } from './daily.ts';
 import type { DatasetBench } from './dataset.ts';
 import type { DeployRun } from './deploy.ts';
 import type { Run } from './run.ts';
@@ -116,7 +117,18 @@ export interface BenchResults {
   searches: [string, PageBytes | undefined][];
   following?: { follows: string; bytes: PageBytes | undefined } | undefined;
   dataset?: DatasetBench | undefined;
+  daily?: DailyBench | undefined;
   deploys: DeployRun[];
+}
+
+function dailyRows(daily: DailyBench | undefined): Row[] {
+  if (!daily) return [];
+  const build = (run: DailyBench['daily']) => `${run.buildS.toFixed(1)} (astro ${run.astroS.toFixed(1)}, search index ${run.searchS.toFixed(1)})`;
+  return [
+    ['build filling an empty search cache s', build(daily.filled)],
+    [`daily build after the newest day's refresh s (${daily.reused} of ${daily.years} years' indexes reused)`, build(daily.daily)],
+    ['peak RSS daily build tree GB', (daily.daily.treePeak / 1e9).toFixed(2)],
+  ];
 }
 
 function datasetRows(dataset: DatasetBench | undefined): Row[] {
@@ -130,13 +142,14 @@ function datasetRows(dataset: DatasetBench | undefined): Row[] {
   ];
 }
 
-export function benchRows({ runs, built, older, searches, following, dataset, deploys }: BenchResults): Row[] {
+export function benchRows({ runs, built, older, searches, following, dataset, daily, deploys }: BenchResults): Row[] {
   return [
     ['papers (listed days)', `${built.papers} (${built.listedDays})`],
     ...timingRows(runs),
     ...sizeRows(built, older),
     ...searchRows(searches, following),
     ...datasetRows(dataset),
+    ...dailyRows(daily),
     ...deployRows(deploys),
   ];
 }
