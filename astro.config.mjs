@@ -26,7 +26,9 @@ export default defineConfig({
   // The content store as 4 MiB chunks instead of one file: Astro hands the store to the build as
   // JavaScript string literals, and V8 compiles one of 100 MB (44,000 papers) about twenty times
   // slower than the same bytes in chunks (docs/performance.md).
-  experimental: { collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 } },
+  // Pages that give a cache key (paper pages: src/lib/site/cache-key.ts) are copied from the last
+  // build when their key and code are unchanged; the workflow keeps CACHE_DIR between runs.
+  experimental: { collectionStorage: { type: 'chunked', chunkSize: 4 * 1024 * 1024 }, incrementalBuild: true },
   // The search index is built beside `astro build`, from the day files: see scripts/build.ts.
   integrations: [sitemap()],
 });

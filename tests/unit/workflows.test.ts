@@ -173,14 +173,15 @@ describe('workflows', () => {
     expect(dataset).toBeLessThan(build.findIndex((s) => s.run === 'npm run build'));
   });
 
-  it('build: restores each year’s search index from the last run into the folder the build reads it from', async () => {
+  it('build: restores Astro’s cache and each year’s search index from the last run into the folders the build reads them from', async () => {
     type Step = { run?: string; uses?: string; with?: Record<string, string>; env?: Record<string, string> };
     const steps = (await load('snapshot.yml')).jobs.build!.steps! as Step[];
     const build = steps.findIndex((s) => s.run === 'npm run build');
     const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
     expect(cache).toBeGreaterThanOrEqual(0);
     expect(cache).toBeLessThan(build);
-    expect(steps[cache]!.with?.path).toBe(steps[build]!.env?.SEARCH_CACHE_DIR);
+    const cached = steps[cache]!.with!.path!.trim().split('\n');
+    expect(cached).toEqual([steps[build]!.env!.CACHE_DIR, steps[build]!.env!.SEARCH_CACHE_DIR]);
     // A key per run saves each run's index; the prefix restores the newest.
     expect(steps[cache]!.with?.key).toContain('${{ github.run_id }}');
     expect(steps[cache]!.with!.key!.startsWith(steps[cache]!.with!['restore-keys']!)).toBe(true);
