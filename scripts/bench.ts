@@ -2,7 +2,7 @@
 // real listings; or real recorded responses), imported with `snapshot --input`, built with the
 // complete `npm run build` from a cold cache, with medians over the runs. Its parts are in
 // scripts/lib/tools/bench/.
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { FIRST_LISTED_DAY, isIsoDate } from '../src/lib/dates.ts';
@@ -12,6 +12,7 @@ import { benchDirs, benchName, prepareArchive, type ArchiveSource, type ListedDa
 import { benchDaily } from './lib/tools/bench/daily.ts';
 import { benchDataset } from './lib/tools/bench/dataset.ts';
 import { benchDeploys, refreshNewestDay } from './lib/tools/bench/deploy.ts';
+import { benchHugo } from './lib/tools/bench/hugo.ts';
 import { measure } from './lib/tools/bench/measure.ts';
 import { benchRows, type Built } from './lib/tools/bench/report.ts';
 import { benchRun, buildEnv, importAndBuild, type Run } from './lib/tools/bench/run.ts';
@@ -50,10 +51,14 @@ The archive is one of --papers (the default), --like and --input. Work files go 
       type: 'boolean',
       help: 'also build the older half of the days, and report the bytes each\npaper adds: (all - half) / (papers of all - papers of half), by section',
     },
+    hugo: {
+      type: 'boolean',
+      help: 'also build a plain Hugo site of the same papers (as many runs), the\nyardstick for build time; needs Hugo (apt-get install hugo)',
+    },
     dataset: { type: 'boolean', help: 'also time npm run dataset (as many runs) and a DuckDB query over its files' },
     daily: {
       type: 'boolean',
-      help: "then a daily run's build: one that fills a search index cache, the newest\nday refreshed, and the build again with that cache (SEARCH_CACHE_DIR)",
+      help: "then a daily run's build: one that fills empty caches (Astro's CACHE_DIR and\nSEARCH_CACHE_DIR), the newest day refreshed, and the build again with them",
     },
     'no-search-probe': { type: 'boolean', help: 'skip the first-visit byte counts (search, /following/) in headless Chromium' },
     deploy: {
@@ -75,7 +80,8 @@ function archiveSource(values: Values<typeof BENCH.options>): ArchiveSource {
 /** The site in `dist` as the table reports it. */
 async function builtSite(dist: string, cache: string, listedDays: number): Promise<Built> {
   const files = await siteFiles(dist);
-  const storeBytes = (await stat(path.join(cache, 'data-store.json')).catch(() => ({ size: 0 }))).size;
+  // The content store is a folder of chunks (astro.config.mjs).
+  const storeBytes = (await siteFiles(path.join(cache, 'data-store')).catch(() => [])).reduce((sum, f) => sum + f.size, 0);
   return { files, papers: files.filter((f) => isPaperPage(f.file)).length, sections: bySection(files), storeBytes, listedDays };
 }
 
@@ -120,6 +126,7 @@ runCommand(BENCH, async (values) => {
     for (const [label, query] of await searchProbes(dirs.dist, listed)) searches.push([label, await firstPageBytes(dirs.dist, query)]);
     following = await followingBytes(dirs.dist);
   }
+  const hugo = values.hugo ? await benchHugo(dirs, Math.max(runs, 1)) : undefined;
   const dataset = values.dataset ? await benchDataset(dirs, Math.max(runs, 1)) : undefined;
   // It changes the archive: after everything that measures it as built.
   const daily = values.daily ? await benchDaily(dirs, listed.at(-1)!.date) : undefined;
@@ -132,7 +139,7 @@ runCommand(BENCH, async (values) => {
         rebuild: () => measure('npm', ['run', 'build'], buildEnv(dirs)),
       })
     : [];
-  const rows = benchRows({ runs: results, built, older, searches, following, dataset, daily, deploys });
+  const rows = benchRows({ runs: results, built, older, searches, following, dataset, daily, hugo, deploys });
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   console.log(`\n${machine}; ${runs} run(s), median (min–max)\n`);
   console.log('| metric | value |\n|---|---|');

@@ -4,6 +4,7 @@ import { isPaperPage, SECTIONS, type SectionSize, type SiteFile } from '../../bu
 import type { DailyBench } from './daily.ts';
 import type { DatasetBench } from './dataset.ts';
 import type { DeployRun } from './deploy.ts';
+import type { HugoBench } from './hugo.ts';
 import type { Run } from './run.ts';
 import type { PageBytes } from './probes.ts';
 
@@ -78,7 +79,7 @@ function sizeRows(built: Built, older: { papers: number; sections: SectionSize[]
     ...(older ? ([[`KB each paper adds (${older.papers} → ${papers} papers)`, kb(total - olderTotal!, papers - older.papers)]] as Row[]) : []),
     ...sectionRows,
     ['dist files', String(files.length)],
-    ['content store MB (data-store.json)', (built.storeBytes / MB).toFixed(1)],
+    ['content store MB (data-store/)', (built.storeBytes / MB).toFixed(1)],
     ['paper page KB median / p95 / p99', `${(pct(0.5) / 1e3).toFixed(1)} / ${(pct(0.95) / 1e3).toFixed(1)} / ${(pct(0.99) / 1e3).toFixed(1)}`],
     ['largest page', `${html[0]!.file} ${(html[0]!.size / 1e3).toFixed(1)} KB`],
     ['largest feed', `${feeds[0]!.file} ${(feeds[0]!.size / 1e3).toFixed(1)} KB`],
@@ -118,6 +119,7 @@ export interface BenchResults {
   following?: { follows: string; bytes: PageBytes | undefined } | undefined;
   dataset?: DatasetBench | undefined;
   daily?: DailyBench | undefined;
+  hugo?: HugoBench | undefined;
   deploys: DeployRun[];
 }
 
@@ -125,10 +127,24 @@ function dailyRows(daily: DailyBench | undefined): Row[] {
   if (!daily) return [];
   const build = (run: DailyBench['daily']) => `${run.buildS.toFixed(1)} (astro ${run.astroS.toFixed(1)}, search index ${run.searchS.toFixed(1)})`;
   return [
-    ['build filling an empty search cache s', build(daily.filled)],
-    [`daily build after the newest day's refresh s (${daily.reused} of ${daily.years} years' indexes reused)`, build(daily.daily)],
+    ['build filling empty caches s', build(daily.filled)],
+    [
+      `daily build after the newest day's refresh s (${daily.restored} pages copied, ${daily.reused} of ${daily.years} years' indexes reused)`,
+      build(daily.daily),
+    ],
     ['peak RSS daily build tree GB', (daily.daily.treePeak / 1e9).toFixed(2)],
   ];
+}
+
+function hugoRows(hugo: HugoBench | undefined, runs: readonly Run[]): Row[] {
+  if (!hugo) return [];
+  const rows: Row[] = [
+    [`plain Hugo site of the same papers (Hugo ${hugo.version}, ${hugo.pages} pages) s`, stat3(hugo.seconds)],
+    ['peak RSS Hugo GB', gb(hugo.peakRss)],
+  ];
+  if (runs.length === 0) return rows;
+  const ratio = (pick: (r: Run) => number) => (median(runs.map(pick)) / median(hugo.seconds)).toFixed(1);
+  return [...rows, ['complete npm run build / astro build alone, ÷ Hugo', `${ratio((r) => r.buildS)}× / ${ratio((r) => r.astroS)}×`]];
 }
 
 function datasetRows(dataset: DatasetBench | undefined): Row[] {
@@ -142,10 +158,11 @@ function datasetRows(dataset: DatasetBench | undefined): Row[] {
   ];
 }
 
-export function benchRows({ runs, built, older, searches, following, dataset, daily, deploys }: BenchResults): Row[] {
+export function benchRows({ runs, built, older, searches, following, dataset, daily, hugo, deploys }: BenchResults): Row[] {
   return [
     ['papers (listed days)', `${built.papers} (${built.listedDays})`],
     ...timingRows(runs),
+    ...hugoRows(hugo, runs),
     ...sizeRows(built, older),
     ...searchRows(searches, following),
     ...datasetRows(dataset),
